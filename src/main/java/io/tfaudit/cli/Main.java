@@ -1,0 +1,44 @@
+package io.tfaudit.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** {@code java -jar tfaudit.jar <command> ...}: the command line entry point. */
+public final class Main {
+
+    static final int OK = 0;
+    static final int FINDINGS = 1;
+    static final int BAD_USAGE = 2;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            usage(args.length == 0 ? err : out);
+            return args.length == 0 ? BAD_USAGE : OK;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "parse":
+                return new ParseCommand(out, err).run(rest);
+            default:
+                err.println("tfaudit: unknown command '" + args[0] + "'");
+                usage(err);
+                return BAD_USAGE;
+        }
+    }
+
+    private static void usage(PrintStream s) {
+        s.println("usage: java -jar tfaudit.jar <command> [arguments]");
+        s.println();
+        s.println("commands:");
+        s.println("  parse [--threads N] [--include-testdata] DIR...");
+        s.println("        parse every .go file under each DIR with tfaudit's Go grammar;");
+        s.println("        print each syntax error as path:line:col: message and a summary.");
+        s.println("        exit 0 when all files parse, 1 when some do not, 2 on a bad argument.");
+    }
+}

@@ -1,0 +1,111 @@
+package io.tfaudit.go.ast;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/** Decoding of Go literals, following the specification's rules for each form. */
+final class Literals {
+
+    private Literals() {}
+
+    static String unquoteString(String raw) {
+        if (raw.startsWith("`")) {
+            return raw.substring(1, raw.length() - 1).replace("\r", "");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+        int i = 1;
+        int end = raw.length() - 1;
+        while (i < end) {
+            int cp = raw.codePointAt(i);
+            if (cp != '\\') {
+                byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                out.write(utf8, 0, utf8.length);
+                i += Character.charCount(cp);
+                continue;
+            }
+            i = escape(raw, i, out);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    static int unquoteRune(String raw) {
+        String body = raw.substring(1, raw.length() - 1);
+        if (!body.startsWith("\\")) {
+            return body.codePointAt(0);
+        }
+        char c = body.charAt(1);
+        if (c == 'u' || c == 'U' || c == 'x') {
+            return Integer.parseInt(body.substring(2), 16);
+        }
+        if (c >= '0' && c <= '7') {
+            return Integer.parseInt(body.substring(1), 8);
+        }
+        return simpleEscape(c);
+    }
+
+    static BigInteger parseInt(String raw) {
+        String s = raw.replace("_", "");
+        if (s.length() > 1 && s.charAt(0) == '0') {
+            char p = Character.toLowerCase(s.charAt(1));
+            if (p == 'x') {
+                return new BigInteger(s.substring(2), 16);
+            }
+            if (p == 'b') {
+                return new BigInteger(s.substring(2), 2);
+            }
+            if (p == 'o') {
+                return new BigInteger(s.substring(2), 8);
+            }
+            return new BigInteger(s.substring(1), 8);
+        }
+        return new BigInteger(s);
+    }
+
+    static BigDecimal parseFloat(String raw) {
+        String s = raw.replace("_", "");
+        if (s.startsWith("0x") || s.startsWith("0X")) {
+            return new BigDecimal(Double.parseDouble(s));
+        }
+        return new BigDecimal(s);
+    }
+
+    private static int escape(String raw, int i, ByteArrayOutputStream out) {
+        char c = raw.charAt(i + 1);
+        switch (c) {
+            case 'x' -> {
+                out.write(Integer.parseInt(raw.substring(i + 2, i + 4), 16));
+                return i + 4;
+            }
+            case 'u', 'U' -> {
+                int len = c == 'u' ? 4 : 8;
+                int cp = Integer.parseInt(raw.substring(i + 2, i + 2 + len), 16);
+                byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                out.write(utf8, 0, utf8.length);
+                return i + 2 + len;
+            }
+            default -> {
+                if (c >= '0' && c <= '7') {
+                    out.write(Integer.parseInt(raw.substring(i + 1, i + 4), 8));
+                    return i + 4;
+                }
+                out.write(simpleEscape(c));
+                return i + 2;
+            }
+        }
+    }
+
+    private static int simpleEscape(char c) {
+        return switch (c) {
+            case 'a' -> 7;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'v' -> 11;
+            default -> c;
+        };
+    }
+}

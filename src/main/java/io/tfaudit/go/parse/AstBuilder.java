@@ -1,0 +1,787 @@
+package io.tfaudit.go.parse;
+
+import io.tfaudit.go.ast.CommentGroup;
+import io.tfaudit.go.ast.Decl;
+import io.tfaudit.go.ast.Expr;
+import io.tfaudit.go.ast.Field;
+import io.tfaudit.go.ast.FieldList;
+import io.tfaudit.go.ast.GoFile;
+import io.tfaudit.go.ast.Pos;
+import io.tfaudit.go.ast.Spec;
+import io.tfaudit.go.ast.Stmt;
+import io.tfaudit.go.syntax.GoLexer;
+import io.tfaudit.go.syntax.GoParser.*;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Turns a parse tree into the Go model. The grammar leaves three things to this class:
+ * operator precedence (binary expressions arrive as a flat list), the classification of
+ * parameter lists ({@code a, b int} arrives as two entries), and the shape of switch and
+ * for statements (type switch or not, range or not). Where the result mirrors go/ast,
+ * it does so on purpose: the differential test compares the two.
+ */
+final class AstBuilder {
+
+    private final String file;
+    private final Comments comments;
+    private final List<SyntaxError> problems;
+
+    AstBuilder(String file, Comments comments, List<SyntaxError> problems) {
+        this.file = file;
+        this.comments = comments;
+        this.problems = problems;
+    }
+
+    GoFile buildFile(SourceFileContext tree, long size, boolean tolerant) {
+        Expr.Ident pkg = null;
+        CommentGroup fileDoc = null;
+        List<Spec.ImportSpec> imports = new ArrayList<>();
+        List<Decl> decls = new ArrayList<>();
+        if (tree != null) {
+            PackageClauseContext pc = tree.packageClause();
+            if (pc != null && pc.IDENTIFIER() != null) {
+                pkg = ident(pc.IDENTIFIER());
+                fileDoc = comments.docFor(pc.getStart());
+            }
+            for (ImportDeclContext d : tree.importDecl()) {
+                Decl.GenDecl g = tolerant ? tolerantly(() -> importDecl(d)) : importDecl(d);
+                if (g != null) {
+                    decls.add(g);
+                    g.specs().forEach(s -> imports.add((Spec.ImportSpec) s));
+                }
+            }
+            for (TopLevelDeclContext d : tree.topLevelDecl()) {
+                Decl decl = tolerant ? tolerantly(() -> topLevelDecl(d)) : topLevelDecl(d);
+                if (decl != null) {
+                    decls.add(decl);
+                }
+            }
+        }
+        return new GoFile(file, size, fileDoc, pkg, List.copyOf(imports), List.copyOf(decls),
+                comments.all(), List.copyOf(problems));
+    }
+
+    /** In a file with syntax errors, a declaration the parser could not read whole is left out. */
+    private static <T> T tolerantly(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (RuntimeException incomplete) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------
+    // Declarations
+
+    private Decl topLevelDecl(TopLevelDeclContext ctx) {
+        if (ctx.functionDecl() != null) {
+            return functionDecl(ctx.functionDecl());
+        }
+        return declaration(ctx.declaration());
+    }
+
+    private Decl.GenDecl declaration(DeclarationContext ctx) {
+        if (ctx.constDecl() != null) {
+            ConstDeclContext c = ctx.constDecl();
+            List<Spec> specs = new ArrayList<>();
+            boolean grouped = c.L_PAREN() != null;
+            for (ConstSpecContext s : c.constSpec()) {
+                specs.add(new Spec.ValueSpec(pos(s), grouped ? comments.docFor(s.getStart()) : null,
+                        identifierList(s.identifierList()), s.type_() == null ? null : type(s.type_()),
+                        s.expressionList() == null ? List.of() : expressionList(s.expressionList())));
+            }
+            return new Decl.GenDecl(pos(c), comments.docFor(c.getStart()), Decl.Keyword.CONST, grouped, List.copyOf(specs));
+        }
+        if (ctx.varDecl() != null) {
+            VarDeclContext v = ctx.varDecl();
+            List<Spec> specs = new ArrayList<>();
+            boolean grouped = v.L_PAREN() != null;
+            for (VarSpecContext s : v.varSpec()) {
+                specs.add(new Spec.ValueSpec(pos(s), grouped ? comments.docFor(s.getStart()) : null,
+                        identifierList(s.identifierList()), s.type_() == null ? null : type(s.type_()),
+                        s.expressionList() == null ? List.of() : expressionList(s.expressionList())));
+            }
+            return new Decl.GenDecl(pos(v), comments.docFor(v.getStart()), Decl.Keyword.VAR, grouped, List.copyOf(specs));
+        }
+        TypeDeclContext t = ctx.typeDecl();
+        List<Spec> specs = new ArrayList<>();
+        boolean grouped = t.L_PAREN() != null;
+        for (TypeSpecContext s : t.typeSpec()) {
+            specs.add(new Spec.TypeSpec(pos(s), grouped ? comments.docFor(s.getStart()) : null,
+                    ident(s.IDENTIFIER()), s.typeParameters() == null ? null : typeParameters(s.typeParameters()),
+                    s.ASSIGN() != null, type(s.type_())));
+        }
+        return new Decl.GenDecl(pos(t), comments.docFor(t.getStart()), Decl.Keyword.TYPE, grouped, List.copyOf(specs));
+    }
+
+    private Decl.GenDecl importDecl(ImportDeclContext ctx) {
+        boolean grouped = ctx.L_PAREN() != null;
+        List<Spec> specs = new ArrayList<>();
+        for (ImportSpecContext s : ctx.importSpec()) {
+            Expr.Ident name = null;
+            if (s.IDENTIFIER() != null) {
+                name = ident(s.IDENTIFIER());
+            } else if (s.DOT() != null) {
+                name = new Expr.Ident(pos(s.DOT().getSymbol()), ".");
+            }
+            specs.add(new Spec.ImportSpec(pos(s), grouped ? comments.docFor(s.getStart()) : null, name, stringLit(s.string_())));
+        }
+        return new Decl.GenDecl(pos(ctx), comments.docFor(ctx.getStart()), Decl.Keyword.IMPORT, grouped, List.copyOf(specs));
+    }
+
+    private Decl.FuncDecl functionDecl(FunctionDeclContext ctx) {
+        FieldList recv = ctx.receiver == null ? null : parameters(ctx.receiver);
+        FieldList typeParams = ctx.typeParameters() == null ? null : typeParameters(ctx.typeParameters());
+        Expr.FuncType type = signature(pos(ctx), typeParams, ctx.signature());
+        Stmt.BlockStmt body = ctx.block() == null ? null : block(ctx.block());
+        return new Decl.FuncDecl(pos(ctx), comments.docFor(ctx.getStart()), recv, ident(ctx.IDENTIFIER()), type, body);
+    }
+
+    private FieldList typeParameters(TypeParametersContext ctx) {
+        List<Field> fields = new ArrayList<>();
+        for (TypeParameterDeclContext d : ctx.typeParameterDecl()) {
+            fields.add(new Field(pos(d), null, identifierList(d.identifierList()), typeElem(d.typeElem()), null));
+        }
+        return new FieldList(pos(ctx), List.copyOf(fields));
+    }
+
+    private Expr typeElem(TypeElemContext ctx) {
+        Expr result = null;
+        for (TypeTermContext term : ctx.typeTerm()) {
+            Expr t = type(term.type_());
+            if (term.TILDE() != null) {
+                t = new Expr.UnaryExpr(pos(term), "~", t);
+            }
+            result = result == null ? t : new Expr.BinaryExpr(result.pos(), result, "|", t);
+        }
+        return result;
+    }
+
+    private List<Expr.Ident> identifierList(IdentifierListContext ctx) {
+        List<Expr.Ident> names = new ArrayList<>();
+        for (TerminalNode id : ctx.IDENTIFIER()) {
+            names.add(ident(id));
+        }
+        return List.copyOf(names);
+    }
+
+    // ------------------------------------------------------------------------------------
+    // Types
+
+    private Expr type(Type_Context ctx) {
+        if (ctx.typeName() != null) {
+            return withTypeArgs(typeName(ctx.typeName()), ctx.typeArgs());
+        }
+        if (ctx.typeLit() != null) {
+            return typeLit(ctx.typeLit());
+        }
+        return new Expr.ParenExpr(pos(ctx), type(ctx.type_()));
+    }
+
+    private Expr typeName(TypeNameContext ctx) {
+        List<TerminalNode> ids = ctx.IDENTIFIER();
+        Expr.Ident first = ident(ids.get(0));
+        return ids.size() == 1 ? first : new Expr.SelectorExpr(first.pos(), first, ident(ids.get(1)));
+    }
+
+    private Expr withTypeArgs(Expr base, TypeArgsContext args) {
+        if (args == null) {
+            return base;
+        }
+        List<Expr> types = new ArrayList<>();
+        for (Type_Context t : args.type_()) {
+            types.add(type(t));
+        }
+        return types.size() == 1
+                ? new Expr.IndexExpr(base.pos(), base, types.get(0))
+                : new Expr.IndexListExpr(base.pos(), base, List.copyOf(types));
+    }
+
+    private Expr typeLit(TypeLitContext ctx) {
+        ParseTree child = ctx.getChild(0);
+        if (child instanceof ArrayOrSliceTypeContext a) {
+            return arrayType(a.L_BRACKET().getSymbol(), a.expression(), a.ELLIPSIS(), a.type_());
+        }
+        if (child instanceof StructTypeContext s) {
+            return structType(s);
+        }
+        if (child instanceof PointerTypeContext p) {
+            return new Expr.StarExpr(pos(p), type(p.type_()));
+        }
+        if (child instanceof FunctionTypeContext f) {
+            return signature(pos(f), null, f.signature());
+        }
+        if (child instanceof InterfaceTypeContext i) {
+            return interfaceType(i);
+        }
+        if (child instanceof MapTypeContext m) {
+            return new Expr.MapType(pos(m), type(m.type_(0)), type(m.type_(1)));
+        }
+        ChannelTypeContext c = (ChannelTypeContext) child;
+        Expr.ChanDir dir = c.RECEIVE() == null ? Expr.ChanDir.BOTH
+                : c.getStart().getType() == GoLexer.RECEIVE ? Expr.ChanDir.RECV : Expr.ChanDir.SEND;
+        return new Expr.ChanType(pos(c), dir, type(c.type_()));
+    }
+
+    private Expr.ArrayType arrayType(Token lbrack, ExpressionContext len, TerminalNode ellipsis, Type_Context elt) {
+        Expr length = null;
+        if (len != null) {
+            length = expression(len);
+        } else if (ellipsis != null) {
+            length = new Expr.Ellipsis(pos(ellipsis.getSymbol()), null);
+        }
+        return new Expr.ArrayType(pos(lbrack), length, type(elt));
+    }
+
+    private Expr.StructType structType(StructTypeContext ctx) {
+        List<Field> fields = new ArrayList<>();
+        for (FieldDeclContext f : ctx.fieldDecl()) {
+            Expr.BasicLit tag = f.tag == null ? null : stringLit(f.tag);
+            CommentGroup doc = comments.docFor(f.getStart());
+            if (f.embeddedField() != null) {
+                EmbeddedFieldContext e = f.embeddedField();
+                Expr t = withTypeArgs(typeName(e.typeName()), e.typeArgs());
+                if (e.STAR() != null) {
+                    t = new Expr.StarExpr(pos(e), t);
+                }
+                fields.add(new Field(pos(f), doc, List.of(), t, tag));
+            } else {
+                fields.add(new Field(pos(f), doc, identifierList(f.identifierList()), type(f.type_()), tag));
+            }
+        }
+        return new Expr.StructType(pos(ctx), new FieldList(pos(ctx.L_CURLY().getSymbol()), List.copyOf(fields)));
+    }
+
+    private Expr.InterfaceType interfaceType(InterfaceTypeContext ctx) {
+        List<Field> fields = new ArrayList<>();
+        for (InterfaceElemContext e : ctx.interfaceElem()) {
+            CommentGroup doc = comments.docFor(e.getStart());
+            if (e.signature() != null) {
+                Expr.Ident name = ident(e.IDENTIFIER());
+                fields.add(new Field(pos(e), doc, List.of(name), signature(pos(e.signature()), null, e.signature()), null));
+            } else {
+                fields.add(new Field(pos(e), doc, List.of(), typeElem(e.typeElem()), null));
+            }
+        }
+        return new Expr.InterfaceType(pos(ctx), new FieldList(pos(ctx.L_CURLY().getSymbol()), List.copyOf(fields)));
+    }
+
+    private Expr.FuncType signature(Pos at, FieldList typeParams, SignatureContext ctx) {
+        FieldList params = parameters(ctx.parameters());
+        FieldList results = null;
+        ResultContext r = ctx.result();
+        if (r != null) {
+            if (r.parameters() != null) {
+                results = parameters(r.parameters());
+            } else {
+                Expr t = r.typeName() != null ? withTypeArgs(typeName(r.typeName()), r.typeArgs()) : typeLit(r.typeLit());
+                results = new FieldList(t.pos(), List.of(new Field(t.pos(), null, List.of(), t, null)));
+            }
+        }
+        return new Expr.FuncType(at, typeParams, params, results);
+    }
+
+    /**
+     * {@code (a, b int, c string)} arrives as [a] [b int] [c string]. When any entry has a
+     * name, the entries without one are names waiting for the next entry's type.
+     */
+    private FieldList parameters(ParametersContext ctx) {
+        List<ParameterDeclContext> decls = ctx.parameterDecl();
+        boolean anyNamed = false;
+        for (ParameterDeclContext d : decls) {
+            anyNamed |= d.IDENTIFIER() != null;
+        }
+        List<Field> fields = new ArrayList<>();
+        List<Expr.Ident> pendingNames = new ArrayList<>();
+        for (ParameterDeclContext d : decls) {
+            Expr t = type(d.type_());
+            if (d.ELLIPSIS() != null) {
+                t = new Expr.Ellipsis(pos(d.ELLIPSIS().getSymbol()), t);
+            }
+            if (!anyNamed) {
+                fields.add(new Field(pos(d), null, List.of(), t, null));
+            } else if (d.IDENTIFIER() == null) {
+                if (t instanceof Expr.Ident name) {
+                    pendingNames.add(name);
+                } else {
+                    problems.add(error(d.getStart(), "mixed named and unnamed parameters"));
+                    fields.add(new Field(pos(d), null, List.of(), t, null));
+                }
+            } else {
+                pendingNames.add(ident(d.IDENTIFIER()));
+                fields.add(new Field(pendingNames.get(0).pos(), null, List.copyOf(pendingNames), t, null));
+                pendingNames.clear();
+            }
+        }
+        if (!pendingNames.isEmpty()) {
+            problems.add(error(ctx.R_PAREN().getSymbol(), "missing parameter type"));
+        }
+        return new FieldList(pos(ctx), List.copyOf(fields));
+    }
+
+    // ------------------------------------------------------------------------------------
+    // Statements
+
+    private Stmt.BlockStmt block(BlockContext ctx) {
+        return new Stmt.BlockStmt(pos(ctx), statementList(ctx.statementList()));
+    }
+
+    private List<Stmt> statementList(StatementListContext ctx) {
+        List<Stmt> list = new ArrayList<>();
+        for (StatementContext s : ctx.statement()) {
+            list.add(statement(s));
+        }
+        return List.copyOf(list);
+    }
+
+    private Stmt statement(StatementContext ctx) {
+        ParseTree c = ctx.getChild(0);
+        if (c instanceof SimpleStmtContext s) {
+            return simpleStmt(s);
+        }
+        if (c instanceof ReturnStmtContext r) {
+            return new Stmt.ReturnStmt(pos(r), r.expressionList() == null ? List.of() : expressionList(r.expressionList()));
+        }
+        if (c instanceof IfStmtContext i) {
+            return ifStmt(i);
+        }
+        if (c instanceof ForStmtContext f) {
+            return forStmt(f);
+        }
+        if (c instanceof BlockContext b) {
+            return block(b);
+        }
+        if (c instanceof SwitchStmtContext s) {
+            return switchStmt(s);
+        }
+        if (c instanceof DeclarationContext d) {
+            return new Stmt.DeclStmt(pos(d), declaration(d));
+        }
+        if (c instanceof DeferStmtContext d) {
+            return new Stmt.DeferStmt(pos(d), callOf(d.expression()));
+        }
+        if (c instanceof GoStmtContext g) {
+            return new Stmt.GoStmt(pos(g), callOf(g.expression()));
+        }
+        if (c instanceof BreakStmtContext b) {
+            return branch(b, "break", b.IDENTIFIER());
+        }
+        if (c instanceof ContinueStmtContext k) {
+            return branch(k, "continue", k.IDENTIFIER());
+        }
+        if (c instanceof GotoStmtContext g) {
+            return branch(g, "goto", g.IDENTIFIER());
+        }
+        if (c instanceof FallthroughStmtContext f) {
+            return branch(f, "fallthrough", null);
+        }
+        if (c instanceof LabeledStmtContext l) {
+            Stmt inner = l.statement() == null
+                    ? new Stmt.EmptyStmt(pos(l.COLON().getSymbol()), true)
+                    : statement(l.statement());
+            return new Stmt.LabeledStmt(pos(l), ident(l.IDENTIFIER()), inner);
+        }
+        if (c instanceof SelectStmtContext s) {
+            return selectStmt(s);
+        }
+        return new Stmt.BadStmt(pos(ctx));
+    }
+
+    private Expr callOf(ExpressionContext ctx) {
+        Expr x = expression(ctx);
+        if (!(unparen(x) instanceof Expr.CallExpr)) {
+            problems.add(error(ctx.getStart(), "expression in go or defer must be function call"));
+        }
+        return x;
+    }
+
+    private static Expr unparen(Expr x) {
+        while (x instanceof Expr.ParenExpr p) {
+            x = p.x();
+        }
+        return x;
+    }
+
+    private Stmt.BranchStmt branch(ParserRuleContext ctx, String keyword, TerminalNode label) {
+        return new Stmt.BranchStmt(pos(ctx), keyword, label == null ? null : ident(label));
+    }
+
+    private Stmt simpleStmt(SimpleStmtContext ctx) {
+        List<Expr> lhs = expressionList(ctx.expressionList(0));
+        Pos at = lhs.get(0).pos();
+        if (ctx.getChildCount() == 1) {
+            return new Stmt.ExprStmt(at, lhs.get(0));
+        }
+        ParseTree op = ctx.getChild(1);
+        if (op instanceof AssignOpContext a) {
+            return new Stmt.AssignStmt(at, lhs, a.getText(), expressionList(ctx.expressionList(1)));
+        }
+        int type = ((TerminalNode) op).getSymbol().getType();
+        return switch (type) {
+            case GoLexer.DEFINE -> new Stmt.AssignStmt(at, lhs, ":=", expressionList(ctx.expressionList(1)));
+            case GoLexer.INC -> new Stmt.IncDecStmt(at, lhs.get(0), "++");
+            case GoLexer.DEC -> new Stmt.IncDecStmt(at, lhs.get(0), "--");
+            default -> new Stmt.SendStmt(at, lhs.get(0), expression(ctx.expression()));
+        };
+    }
+
+    /** A header statement; a {@code range} on its right side is built by {@link #forStmt}. */
+    private Stmt headerStmt(HeaderStmtContext ctx) {
+        List<Expr> lhs = expressionList(ctx.expressionListNoLit());
+        Pos at = lhs.get(0).pos();
+        if (ctx.getChildCount() == 1) {
+            return new Stmt.ExprStmt(at, lhs.get(0));
+        }
+        ParseTree op = ctx.getChild(1);
+        if (op instanceof AssignOpContext || op instanceof TerminalNode t && t.getSymbol().getType() == GoLexer.DEFINE) {
+            RangeOrListContext rhs = ctx.rangeOrList();
+            if (rhs.RANGE() != null) {
+                problems.add(error(rhs.getStart(), "unexpected range"));
+                return new Stmt.BadStmt(at);
+            }
+            return new Stmt.AssignStmt(at, lhs, op.getText(), expressionList(rhs.expressionListNoLit()));
+        }
+        int type = ((TerminalNode) op).getSymbol().getType();
+        return switch (type) {
+            case GoLexer.INC -> new Stmt.IncDecStmt(at, lhs.get(0), "++");
+            case GoLexer.DEC -> new Stmt.IncDecStmt(at, lhs.get(0), "--");
+            default -> new Stmt.SendStmt(at, lhs.get(0), expression(ctx.expressionNoLit()));
+        };
+    }
+
+    private Expr conditionOf(Stmt s, ParserRuleContext where) {
+        if (s instanceof Stmt.ExprStmt e) {
+            return e.x();
+        }
+        problems.add(error(where.getStart(), "expected boolean expression, found simple statement"));
+        return new Expr.BadExpr(s.pos());
+    }
+
+    private Stmt.IfStmt ifStmt(IfStmtContext ctx) {
+        Stmt init = null;
+        Expr cond;
+        if (ctx.headerStmt() == null) {
+            cond = expression(ctx.expressionNoLit());
+        } else if (ctx.expressionNoLit() != null) {
+            init = headerStmt(ctx.headerStmt());
+            cond = expression(ctx.expressionNoLit());
+        } else {
+            cond = conditionOf(headerStmt(ctx.headerStmt()), ctx.headerStmt());
+        }
+        Stmt els = null;
+        if (ctx.ifStmt() != null) {
+            els = ifStmt(ctx.ifStmt());
+        } else if (ctx.block().size() > 1) {
+            els = block(ctx.block(1));
+        }
+        return new Stmt.IfStmt(pos(ctx), init, cond, block(ctx.block(0)), els);
+    }
+
+    private Stmt switchStmt(SwitchStmtContext ctx) {
+        HeaderStmtContext first = null;
+        HeaderStmtContext second = null;
+        boolean semi = false;
+        for (ParseTree c : ctx.children) {
+            if (c instanceof HeaderStmtContext h) {
+                if (semi) {
+                    second = h;
+                } else {
+                    first = h;
+                }
+            } else if (c instanceof TerminalNode t && t.getSymbol().getType() == GoLexer.SEMI) {
+                semi = true;
+            }
+        }
+        Stmt init = semi && first != null ? headerStmt(first) : null;
+        HeaderStmtContext tagCtx = semi ? second : first;
+        Stmt tag = tagCtx == null ? null : headerStmt(tagCtx);
+        List<Stmt> clauses = new ArrayList<>();
+        for (CaseClauseContext cc : ctx.caseClause()) {
+            boolean isDefault = cc.DEFAULT() != null;
+            clauses.add(new Stmt.CaseClause(pos(cc), isDefault,
+                    isDefault ? List.of() : expressionList(cc.expressionList()), statementList(cc.statementList())));
+        }
+        Stmt.BlockStmt body = new Stmt.BlockStmt(pos(ctx.L_CURLY().getSymbol()), List.copyOf(clauses));
+        if (isTypeSwitchGuard(tag)) {
+            return new Stmt.TypeSwitchStmt(pos(ctx), init, tag, body);
+        }
+        return new Stmt.SwitchStmt(pos(ctx), init, tag == null ? null : conditionOf(tag, tagCtx), body);
+    }
+
+    private static boolean isTypeSwitchGuard(Stmt s) {
+        Expr x = null;
+        if (s instanceof Stmt.ExprStmt e) {
+            x = e.x();
+        } else if (s instanceof Stmt.AssignStmt a && a.isDefine() && a.lhs().size() == 1 && a.rhs().size() == 1) {
+            x = a.rhs().get(0);
+        }
+        return x instanceof Expr.TypeAssertExpr t && t.type() == null;
+    }
+
+    private Stmt selectStmt(SelectStmtContext ctx) {
+        List<Stmt> clauses = new ArrayList<>();
+        for (CommClauseContext cc : ctx.commClause()) {
+            Stmt comm = cc.simpleStmt() == null ? null : simpleStmt(cc.simpleStmt());
+            clauses.add(new Stmt.CommClause(pos(cc), comm, statementList(cc.statementList())));
+        }
+        return new Stmt.SelectStmt(pos(ctx), new Stmt.BlockStmt(pos(ctx.L_CURLY().getSymbol()), List.copyOf(clauses)));
+    }
+
+    private Stmt forStmt(ForStmtContext ctx) {
+        Stmt.BlockStmt body = block(ctx.block());
+        if (ctx.RANGE() != null) {
+            return new Stmt.RangeStmt(pos(ctx), null, null, null, expression(ctx.expressionNoLit()), body);
+        }
+        HeaderStmtContext init = null;
+        ExpressionNoLitContext cond = null;
+        HeaderStmtContext post = null;
+        int semis = 0;
+        for (ParseTree c : ctx.children) {
+            if (c instanceof HeaderStmtContext h) {
+                if (semis == 0) {
+                    init = h;
+                } else {
+                    post = h;
+                }
+            } else if (c instanceof ExpressionNoLitContext e) {
+                cond = e;
+            } else if (c instanceof TerminalNode t && t.getSymbol().getType() == GoLexer.SEMI) {
+                semis++;
+            }
+        }
+        if (semis == 0) {
+            if (init == null) {
+                return new Stmt.ForStmt(pos(ctx), null, null, null, body);
+            }
+            RangeOrListContext rhs = init.rangeOrList();
+            if (rhs != null && rhs.RANGE() != null) {
+                List<Expr> vars = expressionList(init.expressionListNoLit());
+                return new Stmt.RangeStmt(pos(ctx), vars.get(0), vars.size() > 1 ? vars.get(1) : null,
+                        init.getChild(1).getText(), expression(rhs.expressionNoLit()), body);
+            }
+            return new Stmt.ForStmt(pos(ctx), null, conditionOf(headerStmt(init), init), null, body);
+        }
+        return new Stmt.ForStmt(pos(ctx), init == null ? null : headerStmt(init),
+                cond == null ? null : expression(cond), post == null ? null : headerStmt(post), body);
+    }
+
+    // ------------------------------------------------------------------------------------
+    // Expressions
+
+    private List<Expr> expressionList(ParserRuleContext ctx) {
+        List<Expr> list = new ArrayList<>(ctx.getChildCount() / 2 + 1);
+        for (ParseTree c : ctx.children) {
+            if (c instanceof ParserRuleContext e) {
+                list.add(expression(e));
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    /**
+     * An expression or expressionNoLit: operands and operators alternate. Precedence
+     * climbing over that list gives the tree go/parser builds (all operators are left-associative).
+     */
+    private Expr expression(ParserRuleContext ctx) {
+        int n = ctx.getChildCount();
+        if (n == 1) {
+            return unary((ParserRuleContext) ctx.getChild(0));
+        }
+        Deque<Expr> operands = new ArrayDeque<>();
+        Deque<String> operators = new ArrayDeque<>();
+        operands.push(unary((ParserRuleContext) ctx.getChild(0)));
+        for (int i = 1; i < n; i += 2) {
+            String op = ctx.getChild(i).getText();
+            int prec = precedence(op);
+            while (!operators.isEmpty() && precedence(operators.peek()) >= prec) {
+                reduce(operands, operators);
+            }
+            operators.push(op);
+            operands.push(unary((ParserRuleContext) ctx.getChild(i + 1)));
+        }
+        while (!operators.isEmpty()) {
+            reduce(operands, operators);
+        }
+        return operands.pop();
+    }
+
+    private static void reduce(Deque<Expr> operands, Deque<String> operators) {
+        Expr y = operands.pop();
+        Expr x = operands.pop();
+        operands.push(new Expr.BinaryExpr(x.pos(), x, operators.pop(), y));
+    }
+
+    private static int precedence(String op) {
+        return switch (op) {
+            case "||" -> 1;
+            case "&&" -> 2;
+            case "==", "!=", "<", "<=", ">", ">=" -> 3;
+            case "+", "-", "|", "^" -> 4;
+            default -> 5;
+        };
+    }
+
+    /** unaryExpr or unaryExprNoLit. */
+    private Expr unary(ParserRuleContext ctx) {
+        if (ctx.getChildCount() == 1) {
+            return primary((ParserRuleContext) ctx.getChild(0));
+        }
+        Token op = ((ParserRuleContext) ctx.getChild(0)).getStart();
+        Expr x = unary((ParserRuleContext) ctx.getChild(1));
+        Pos at = pos(op);
+        return switch (op.getType()) {
+            case GoLexer.STAR -> new Expr.StarExpr(at, x);
+            case GoLexer.RECEIVE -> x instanceof Expr.ChanType ch && ch.dir() == Expr.ChanDir.BOTH
+                    ? new Expr.ChanType(at, Expr.ChanDir.RECV, ch.value())
+                    : new Expr.UnaryExpr(at, "<-", x);
+            default -> new Expr.UnaryExpr(at, op.getText(), x);
+        };
+    }
+
+    /** primaryExpr or primaryExprNoLit: an operand, then selectors, indexes, calls, literals. */
+    private Expr primary(ParserRuleContext ctx) {
+        Expr x = operand((OperandContext) ctx.getChild(0));
+        for (int i = 1, n = ctx.getChildCount(); i < n; i++) {
+            x = suffix(x, (ParserRuleContext) ctx.getChild(i));
+        }
+        return x;
+    }
+
+    private Expr suffix(Expr x, ParserRuleContext ctx) {
+        ParseTree c = ctx.getChild(0);
+        if (c instanceof TerminalNode) {
+            ParseTree second = ctx.getChild(1);
+            if (second instanceof TerminalNode id && id.getSymbol().getType() == GoLexer.IDENTIFIER) {
+                return new Expr.SelectorExpr(x.pos(), x, ident(id));
+            }
+            ParseTree inner = ctx.getChild(2);
+            Expr type = inner instanceof Type_Context t ? type(t) : null;
+            return new Expr.TypeAssertExpr(x.pos(), x, type);
+        }
+        if (c instanceof ArgumentsContext a) {
+            List<Expr> args = new ArrayList<>();
+            for (ExpressionContext e : a.expression()) {
+                args.add(expression(e));
+            }
+            return new Expr.CallExpr(x.pos(), x, List.copyOf(args), a.ELLIPSIS() != null);
+        }
+        if (c instanceof IndexContext ix) {
+            return index(x, ix);
+        }
+        return new Expr.CompositeLit(x.pos(), x, literalValue((LiteralValueContext) c));
+    }
+
+    private Expr index(Expr x, IndexContext ctx) {
+        if (ctx.COLON().isEmpty()) {
+            List<ExpressionContext> es = ctx.expression();
+            if (es.size() == 1) {
+                return new Expr.IndexExpr(x.pos(), x, expression(es.get(0)));
+            }
+            List<Expr> indices = new ArrayList<>();
+            for (ExpressionContext e : es) {
+                indices.add(expression(e));
+            }
+            return new Expr.IndexListExpr(x.pos(), x, List.copyOf(indices));
+        }
+        Expr[] parts = new Expr[3];
+        int slot = 0;
+        for (ParseTree c : ctx.children) {
+            if (c instanceof ExpressionContext e) {
+                parts[slot] = expression(e);
+            } else if (c instanceof TerminalNode t && t.getSymbol().getType() == GoLexer.COLON) {
+                slot++;
+            }
+        }
+        return new Expr.SliceExpr(x.pos(), x, parts[0], parts[1], parts[2], slot == 2);
+    }
+
+    private Expr operand(OperandContext ctx) {
+        Token start = ctx.getStart();
+        switch (start.getType()) {
+            case GoLexer.IDENTIFIER:
+                return new Expr.Ident(pos(start), start.getText());
+            case GoLexer.L_PAREN:
+                return new Expr.ParenExpr(pos(start), expression(ctx.expression()));
+            case GoLexer.FUNC: {
+                Expr.FuncType type = signature(pos(start), null, ctx.signature());
+                return ctx.block() == null ? type : new Expr.FuncLit(pos(start), type, block(ctx.block()));
+            }
+            case GoLexer.L_BRACKET:
+                return maybeLiteral(arrayType(start, ctx.expression(), ctx.ELLIPSIS(), ctx.type_(0)), ctx.literalValue());
+            case GoLexer.MAP:
+                return maybeLiteral(new Expr.MapType(pos(start), type(ctx.type_(0)), type(ctx.type_(1))), ctx.literalValue());
+            case GoLexer.STRUCT:
+                return maybeLiteral(structType(ctx.structType()), ctx.literalValue());
+            case GoLexer.INTERFACE:
+                return interfaceType(ctx.interfaceType());
+            case GoLexer.CHAN:
+                return new Expr.ChanType(pos(start), ctx.RECEIVE() == null ? Expr.ChanDir.BOTH : Expr.ChanDir.SEND,
+                        type(ctx.type_(0)));
+            default:
+                return literal(ctx.literal());
+        }
+    }
+
+    private Expr maybeLiteral(Expr type, LiteralValueContext value) {
+        return value == null ? type : new Expr.CompositeLit(type.pos(), type, literalValue(value));
+    }
+
+    private List<Expr> literalValue(LiteralValueContext ctx) {
+        List<Expr> elts = new ArrayList<>();
+        for (KeyedElementContext k : ctx.keyedElement()) {
+            Expr first = element(k.element(0));
+            elts.add(k.COLON() == null ? first : new Expr.KeyValueExpr(first.pos(), first, element(k.element(1))));
+        }
+        return List.copyOf(elts);
+    }
+
+    private Expr element(ElementContext ctx) {
+        if (ctx.literalValue() != null) {
+            return new Expr.CompositeLit(pos(ctx), null, literalValue(ctx.literalValue()));
+        }
+        return expression(ctx.expression());
+    }
+
+    private Expr.BasicLit literal(LiteralContext ctx) {
+        Token t = ctx.getStart();
+        Expr.LitKind kind = switch (t.getType()) {
+            case GoLexer.INT_LIT -> Expr.LitKind.INT;
+            case GoLexer.FLOAT_LIT -> Expr.LitKind.FLOAT;
+            case GoLexer.IMAGINARY_LIT -> Expr.LitKind.IMAG;
+            case GoLexer.RUNE_LIT -> Expr.LitKind.CHAR;
+            default -> Expr.LitKind.STRING;
+        };
+        return new Expr.BasicLit(pos(t), kind, t.getText());
+    }
+
+    private Expr.BasicLit stringLit(String_Context ctx) {
+        Token t = ctx.getStart();
+        return new Expr.BasicLit(pos(t), Expr.LitKind.STRING, t.getText());
+    }
+
+    // ------------------------------------------------------------------------------------
+
+    private Expr.Ident ident(TerminalNode node) {
+        Token t = node.getSymbol();
+        return new Expr.Ident(pos(t), t.getText());
+    }
+
+    private Pos pos(ParserRuleContext ctx) {
+        return pos(ctx.getStart());
+    }
+
+    private Pos pos(Token t) {
+        return new Pos(file, t.getLine(), t.getCharPositionInLine() + 1);
+    }
+
+    private SyntaxError error(Token at, String message) {
+        return new SyntaxError(file, at.getLine(), at.getCharPositionInLine() + 1, message);
+    }
+}

@@ -1,0 +1,155 @@
+package io.tfaudit.go.parse;
+
+import io.tfaudit.go.ast.GoFile;
+import io.tfaudit.go.syntax.GoLexer;
+import io.tfaudit.go.syntax.GoParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Parses one Go file into the Go model ({@link GoFile}). The ANTLR parse runs in two stages: SLL prediction that bails at the
+ * first error (enough for all valid Go, and fast), then full LL with error recovery only
+ * when the first stage failed, so that errors are reported where Go reports them.
+ * Instances hold no state; the ANTLR prediction cache is shared by all threads.
+ */
+public final class GoFileParser {
+
+    /** At most this many errors are kept per file: a binary or garbled file stops early. */
+    static final int MAX_ERRORS_PER_FILE = 10;
+
+    /** The parse tree, its tokens (comments on their own channel) and what went wrong. */
+    record Result(GoParser.SourceFileContext tree, CommonTokenStream tokens, List<SyntaxError> errors) {}
+
+    /**
+     * Never throws for bad input: decoding problems, syntax errors and declarations that
+     * could not be read are reported in the returned file's {@code errors}.
+     */
+    public GoFile parse(String path, byte[] bytes) {
+        SourceText source = SourceText.decode(path, bytes);
+        List<SyntaxError> problems = new ArrayList<>(source.problems());
+        if (source.binary()) {
+            return new AstBuilder(path, Comments.of(path, List.of()), problems).buildFile(null, bytes.length, true);
+        }
+        Result result = parseTree(path, source.text());
+        problems.addAll(result.errors());
+        Comments comments = Comments.of(path, result.tokens().getTokens());
+        boolean tolerant = !problems.isEmpty();
+        return new AstBuilder(path, comments, problems).buildFile(result.tree(), bytes.length, tolerant);
+    }
+
+    Result parseTree(String file, String text) {
+        GoLexer lexer = new GoLexer(CharStreams.fromString(text, file));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+
+        GoParser parser = new GoParser(tokens);
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        try {
+            return new Result(parser.sourceFile(), tokens, List.of());
+        } catch (ParseCancellationException firstStageFailed) {
+            return parseWithRecovery(file, text, tokens, parser);
+        }
+    }
+
+    private Result parseWithRecovery(String file, String text, CommonTokenStream tokens, GoParser parser) {
+        ErrorCollector errors = new ErrorCollector(file, text);
+        tokens.seek(0);
+        parser.reset();
+        parser.addErrorListener(errors);
+        parser.setErrorHandler(new DefaultErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        GoParser.SourceFileContext tree;
+        try {
+            tree = parser.sourceFile();
+        } catch (TooManyErrors stop) {
+            tree = null;
+        }
+        return new Result(tree, tokens, List.copyOf(errors.errors));
+    }
+
+    private static final class TooManyErrors extends RuntimeException {
+        TooManyErrors() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class ErrorCollector extends BaseErrorListener {
+        private final String file;
+        private final String text;
+        private final List<SyntaxError> errors = new ArrayList<>();
+
+        ErrorCollector(String file, String text) {
+            this.file = file;
+            this.text = text;
+        }
+
+        @Override
+        public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column,
+                                String message, RecognitionException e) {
+            if (offending instanceof Token t && t.getType() == Token.EOF) {
+                errors.add(atEndOfFile());
+            } else {
+                errors.add(new SyntaxError(file, line, column + 1, describe(offending, message)));
+            }
+            if (errors.size() >= MAX_ERRORS_PER_FILE) {
+                throw new TooManyErrors();
+            }
+        }
+
+        /** As Go reports it: a final newline does not start a line, so the end is on the last line. */
+        private SyntaxError atEndOfFile() {
+            int end = text.length();
+            int lastLineStart = text.lastIndexOf('\n', end - 2) + 1;
+            int line = 1;
+            for (int i = 0; i < lastLineStart; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            int column = text.substring(lastLineStart).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            return new SyntaxError(file, line, column, "unexpected end of file");
+        }
+
+        private static String describe(Object offending, String antlrMessage) {
+            if (offending instanceof Token token) {
+                if (token.getType() == GoLexer.ILLEGAL) {
+                    return "illegal character " + quote(token.getText());
+                }
+                if (token.getType() == Token.EOF) {
+                    return "unexpected end of file";
+                }
+                if (token.getType() == GoLexer.SEMI && "\n".equals(token.getText())) {
+                    return "unexpected newline";
+                }
+                return "unexpected " + quote(token.getText());
+            }
+            return antlrMessage;
+        }
+
+        private static String quote(String text) {
+            StringBuilder sb = new StringBuilder("'");
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 || c == 0x7f) {
+                    sb.append(String.format("\\x%02x", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+            return sb.append('\'').toString();
+        }
+    }
+}

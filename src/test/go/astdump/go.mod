@@ -1,0 +1,3 @@
+module tfaudit/astdump
+
+go 1.19

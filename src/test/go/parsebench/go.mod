@@ -1,0 +1,3 @@
+module tfaudit/parsebench
+
+go 1.19

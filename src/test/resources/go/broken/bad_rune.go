@@ -1,0 +1,6 @@
+// Broken: a rune literal containing two characters.
+package broken
+
+var r = 'ab'
+
+var fine = 'c'

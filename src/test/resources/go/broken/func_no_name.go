@@ -1,0 +1,7 @@
+// Broken: a top-level func declaration without a name.
+package broken
+
+func (x int) {
+}
+
+func ok() {}

@@ -1,0 +1,7 @@
+// Broken: a stray ')' after a complete expression.
+package broken
+
+func f() int {
+	x := (1 + 2))
+	return x
+}
