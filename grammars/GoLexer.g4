@@ -1,18 +1,14 @@
 /*
  * Lexer for Go source, written for tfaudit from "The Go Programming Language Specification".
  *
- * Automatic semicolons are not decided here but in GoLexerBase: every newline is an NL token
- * on the hidden channel, and the base class turns it into a SEMI when the spec's rule says so.
- * Comments go to the COMMENTS channel so that doc comments can be attached afterwards.
+ * Automatic semicolons are not decided here but in GoLexerBase: every newline is an NL token,
+ * and the base class turns it into a SEMI when the spec's rule says so. Comments are kept
+ * aside by the base class so that doc comments can be attached afterwards.
  */
 lexer grammar GoLexer;
 
 options {
     superClass = GoLexerBase;
-}
-
-channels {
-    COMMENTS
 }
 
 // Keywords
@@ -110,10 +106,12 @@ RAW_STRING_LIT         : '`' ~'`'* '`';
 INTERPRETED_STRING_LIT : '"' (~["\\\r\n] | ESCAPE)* '"';
 
 // Whitespace and comments
-WS            : [ \t\r\u000C]+ -> channel(HIDDEN);
-NL            : '\n' -> channel(HIDDEN);
-BLOCK_COMMENT : '/*' .*? '*/' -> channel(COMMENTS);
-LINE_COMMENT  : '//' ~[\r\n]* -> channel(COMMENTS);
+// No lexer commands here (they cost an action per match): GoLexerBase drops whitespace and
+// newlines and keeps comments aside, so none of these reach the parser.
+WS            : [ \t\r\u000C]+;
+NL            : '\n';
+BLOCK_COMMENT : '/*' .*? '*/';
+LINE_COMMENT  : '//' ~[\r\n]*;
 
 // Anything else is one bad character: the parser reports it where it stands.
 ILLEGAL : . ;

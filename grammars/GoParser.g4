@@ -303,13 +303,9 @@ expression
     : unaryExpr (binaryOp unaryExpr)*
     ;
 
+// Unary operators bind looser than the suffixes: -x.f(y) is -(x.f(y)).
 unaryExpr
-    : primaryExpr
-    | unaryOp unaryExpr
-    ;
-
-primaryExpr
-    : operand suffix*
+    : unaryOp* operand suffix*
     ;
 
 binaryOp
@@ -324,7 +320,7 @@ unaryOp
     ;
 
 operand
-    : literal
+    : INT_LIT | FLOAT_LIT | IMAGINARY_LIT | RUNE_LIT | RAW_STRING_LIT | INTERPRETED_STRING_LIT
     | IDENTIFIER
     | L_PAREN expression R_PAREN
     | FUNC signature block?
@@ -360,20 +356,7 @@ literalValue
     ;
 
 keyedElement
-    : element (COLON element)?
-    ;
-
-element
-    : expression
-    | literalValue
-    ;
-
-literal
-    : INT_LIT
-    | FLOAT_LIT
-    | IMAGINARY_LIT
-    | RUNE_LIT
-    | string_
+    : (expression | literalValue) (COLON (expression | literalValue))?
     ;
 
 string_
@@ -392,12 +375,7 @@ expressionNoLit
     ;
 
 unaryExprNoLit
-    : primaryExprNoLit
-    | unaryOp unaryExprNoLit
-    ;
-
-primaryExprNoLit
-    : operand suffixNoLit*
+    : unaryOp* operand suffixNoLit*
     ;
 
 suffixNoLit

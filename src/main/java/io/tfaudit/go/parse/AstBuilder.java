@@ -628,13 +628,27 @@ final class AstBuilder {
         };
     }
 
-    /** unaryExpr or unaryExprNoLit. */
+    /**
+     * unaryExpr or unaryExprNoLit: unary operators, an operand, then selectors, indexes,
+     * calls and literals. The suffixes bind tighter, so the operators apply last, innermost first.
+     */
     private Expr unary(ParserRuleContext ctx) {
-        if (ctx.getChildCount() == 1) {
-            return primary((ParserRuleContext) ctx.getChild(0));
+        int n = ctx.getChildCount();
+        int first = 0;
+        while (ctx.getChild(first) instanceof UnaryOpContext) {
+            first++;
         }
-        Token op = ((ParserRuleContext) ctx.getChild(0)).getStart();
-        Expr x = unary((ParserRuleContext) ctx.getChild(1));
+        Expr x = operand((OperandContext) ctx.getChild(first));
+        for (int i = first + 1; i < n; i++) {
+            x = suffix(x, (ParserRuleContext) ctx.getChild(i));
+        }
+        for (int i = first - 1; i >= 0; i--) {
+            x = applyUnary(((UnaryOpContext) ctx.getChild(i)).getStart(), x);
+        }
+        return x;
+    }
+
+    private Expr applyUnary(Token op, Expr x) {
         Pos at = pos(op);
         return switch (op.getType()) {
             case GoLexer.STAR -> new Expr.StarExpr(at, x);
@@ -643,15 +657,6 @@ final class AstBuilder {
                     : new Expr.UnaryExpr(at, "<-", x);
             default -> new Expr.UnaryExpr(at, op.getText(), x);
         };
-    }
-
-    /** primaryExpr or primaryExprNoLit: an operand, then selectors, indexes, calls, literals. */
-    private Expr primary(ParserRuleContext ctx) {
-        Expr x = operand((OperandContext) ctx.getChild(0));
-        for (int i = 1, n = ctx.getChildCount(); i < n; i++) {
-            x = suffix(x, (ParserRuleContext) ctx.getChild(i));
-        }
-        return x;
     }
 
     private Expr suffix(Expr x, ParserRuleContext ctx) {
@@ -725,7 +730,7 @@ final class AstBuilder {
                 return new Expr.ChanType(pos(start), ctx.RECEIVE() == null ? Expr.ChanDir.BOTH : Expr.ChanDir.SEND,
                         type(ctx.type_(0)));
             default:
-                return literal(ctx.literal());
+                return literal(start);
         }
     }
 
@@ -736,21 +741,21 @@ final class AstBuilder {
     private List<Expr> literalValue(LiteralValueContext ctx) {
         List<Expr> elts = new ArrayList<>();
         for (KeyedElementContext k : ctx.keyedElement()) {
-            Expr first = element(k.element(0));
-            elts.add(k.COLON() == null ? first : new Expr.KeyValueExpr(first.pos(), first, element(k.element(1))));
+            Expr first = element(k.getChild(0));
+            elts.add(k.COLON() == null ? first : new Expr.KeyValueExpr(first.pos(), first, element(k.getChild(2))));
         }
         return List.copyOf(elts);
     }
 
-    private Expr element(ElementContext ctx) {
-        if (ctx.literalValue() != null) {
-            return new Expr.CompositeLit(pos(ctx), null, literalValue(ctx.literalValue()));
+    /** An element of a composite literal: an expression, or a literal value whose type is elided. */
+    private Expr element(ParseTree c) {
+        if (c instanceof LiteralValueContext v) {
+            return new Expr.CompositeLit(pos(v), null, literalValue(v));
         }
-        return expression(ctx.expression());
+        return expression((ExpressionContext) c);
     }
 
-    private Expr.BasicLit literal(LiteralContext ctx) {
-        Token t = ctx.getStart();
+    private Expr.BasicLit literal(Token t) {
         Expr.LitKind kind = switch (t.getType()) {
             case GoLexer.INT_LIT -> Expr.LitKind.INT;
             case GoLexer.FLOAT_LIT -> Expr.LitKind.FLOAT;

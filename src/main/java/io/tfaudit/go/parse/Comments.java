@@ -24,40 +24,50 @@ final class Comments {
         this.leadingByEndLine = leadingByEndLine;
     }
 
-    static Comments of(String file, List<Token> tokens) {
+    /** {@code code}: the file's tokens in order; {@code commentTokens}: its comments in order. */
+    static Comments of(String file, List<Token> code, List<Token> commentTokens) {
         List<CommentGroup> all = new ArrayList<>();
         Map<Integer, CommentGroup> leading = new HashMap<>();
+        int codeIndex = 0;
         int lastCodeLine = -1;
+        int lastCodeEnd = -1;
         List<String> texts = new ArrayList<>();
         Token first = null;
         int endLine = -1;
+        int groupEnd = -1;
         boolean trailing = false;
-        boolean codeSinceGroup = false;
-        for (Token t : tokens) {
-            if (t.getChannel() == GoLexer.COMMENTS) {
-                int line = t.getLine();
-                if (first != null && (codeSinceGroup || line > endLine + 1)) {
-                    close(file, first, endLine, texts, trailing, all, leading);
-                    first = null;
+        for (Token c : commentTokens) {
+            // Advance over the code before this comment, remembering where it last was.
+            while (codeIndex < code.size() && code.get(codeIndex).getStartIndex() < c.getStartIndex()) {
+                Token t = code.get(codeIndex++);
+                if (t.getType() != Token.EOF && !isImplicitSemicolon(t)) {
+                    lastCodeLine = t.getLine();
+                    lastCodeEnd = t.getStartIndex();
                 }
-                if (first == null) {
-                    first = t;
-                    texts = new ArrayList<>();
-                    trailing = line == lastCodeLine;
-                    codeSinceGroup = false;
-                }
-                texts.add(t.getText());
-                endLine = line + newlines(t.getText());
-            } else if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != Token.EOF
-                    && !(t.getType() == GoLexer.SEMI && "\n".equals(t.getText()))) {
-                lastCodeLine = t.getLine();
-                codeSinceGroup = true;
             }
+            int line = c.getLine();
+            boolean codeBetween = lastCodeEnd > groupEnd;
+            if (first != null && (codeBetween || line > endLine + 1)) {
+                close(file, first, endLine, texts, trailing, all, leading);
+                first = null;
+            }
+            if (first == null) {
+                first = c;
+                texts = new ArrayList<>();
+                trailing = line == lastCodeLine;
+            }
+            texts.add(c.getText());
+            endLine = line + newlines(c.getText());
+            groupEnd = c.getStartIndex();
         }
         if (first != null) {
             close(file, first, endLine, texts, trailing, all, leading);
         }
         return new Comments(List.copyOf(all), leading);
+    }
+
+    private static boolean isImplicitSemicolon(Token t) {
+        return t.getType() == GoLexer.SEMI && "\n".equals(t.getText());
     }
 
     private static void close(String file, Token first, int endLine, List<String> texts, boolean trailing,

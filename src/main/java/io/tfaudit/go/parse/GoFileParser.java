@@ -28,7 +28,8 @@ public final class GoFileParser {
     static final int MAX_ERRORS_PER_FILE = 10;
 
     /** The parse tree, its tokens (comments on their own channel) and what went wrong. */
-    record Result(GoParser.SourceFileContext tree, CommonTokenStream tokens, List<SyntaxError> errors) {}
+    record Result(GoParser.SourceFileContext tree, CommonTokenStream tokens, List<Token> comments,
+                  List<SyntaxError> errors) {}
 
     /**
      * Never throws for bad input: decoding problems, syntax errors and declarations that
@@ -38,11 +39,11 @@ public final class GoFileParser {
         SourceText source = SourceText.decode(path, bytes);
         List<SyntaxError> problems = new ArrayList<>(source.problems());
         if (source.binary()) {
-            return new AstBuilder(path, Comments.of(path, List.of()), problems).buildFile(null, bytes.length, true);
+            return new AstBuilder(path, Comments.of(path, List.of(), List.of()), problems).buildFile(null, bytes.length, true);
         }
         Result result = parseTree(path, source.text());
         problems.addAll(result.errors());
-        Comments comments = Comments.of(path, result.tokens().getTokens());
+        Comments comments = Comments.of(path, result.tokens().getTokens(), result.comments());
         boolean tolerant = !problems.isEmpty();
         return new AstBuilder(path, comments, problems).buildFile(result.tree(), bytes.length, tolerant);
     }
@@ -58,13 +59,14 @@ public final class GoFileParser {
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         try {
-            return new Result(parser.sourceFile(), tokens, List.of());
+            return new Result(parser.sourceFile(), tokens, lexer.comments(), List.of());
         } catch (ParseCancellationException firstStageFailed) {
-            return parseWithRecovery(file, text, tokens, parser);
+            return parseWithRecovery(file, text, tokens, lexer.comments(), parser);
         }
     }
 
-    private Result parseWithRecovery(String file, String text, CommonTokenStream tokens, GoParser parser) {
+    private Result parseWithRecovery(String file, String text, CommonTokenStream tokens, List<Token> comments,
+                                     GoParser parser) {
         ErrorCollector errors = new ErrorCollector(file, text);
         tokens.seek(0);
         parser.reset();
@@ -77,7 +79,7 @@ public final class GoFileParser {
         } catch (TooManyErrors stop) {
             tree = null;
         }
-        return new Result(tree, tokens, List.copyOf(errors.errors));
+        return new Result(tree, tokens, comments, List.copyOf(errors.errors));
     }
 
     private static final class TooManyErrors extends RuntimeException {

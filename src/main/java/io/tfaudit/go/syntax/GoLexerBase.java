@@ -1,5 +1,7 @@
 package io.tfaudit.go.syntax;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
@@ -10,11 +12,16 @@ import org.antlr.v4.runtime.Token;
  * identifier, a basic literal, one of {@code break continue fallthrough return}, or one of
  * {@code ++ -- ) ] }}. A block comment that spans lines counts as a newline, and so does
  * the end of the file.
+ *
+ * <p>Only default-channel tokens reach the token stream: newlines are dropped once the rule
+ * has read them, and comments are kept aside ({@link #comments()}), so the parser never
+ * skips over hidden tokens.
  */
 public abstract class GoLexerBase extends Lexer {
 
     private int lastSignificantType = Token.INVALID_TYPE;
     private Token heldBack;
+    private final List<Token> comments = new ArrayList<>();
 
     protected GoLexerBase(CharStream input) {
         super(input);
@@ -27,22 +34,40 @@ public abstract class GoLexerBase extends Lexer {
             heldBack = null;
             return token;
         }
-        Token token = super.nextToken();
-        int type = token.getType();
-        if (type == GoLexer.NL) {
-            return endsStatement() ? semicolonAt(token) : token;
-        }
-        if (type == Token.EOF || type == GoLexer.BLOCK_COMMENT && token.getText().indexOf('\n') >= 0) {
-            if (endsStatement()) {
-                heldBack = token;
-                return semicolonAt(token);
+        while (true) {
+            Token token = super.nextToken();
+            int type = token.getType();
+            if (type == GoLexer.WS) {
+                continue;
             }
+            if (type == GoLexer.NL) {
+                if (endsStatement()) {
+                    return semicolonAt(token);
+                }
+                continue;
+            }
+            if (type == GoLexer.BLOCK_COMMENT || type == GoLexer.LINE_COMMENT) {
+                comments.add(token);
+                if (type == GoLexer.BLOCK_COMMENT && token.getText().indexOf('\n') >= 0 && endsStatement()) {
+                    return semicolonAt(token);
+                }
+                continue;
+            }
+            if (type == Token.EOF) {
+                if (endsStatement()) {
+                    heldBack = token;
+                    return semicolonAt(token);
+                }
+                return token;
+            }
+            lastSignificantType = type;
             return token;
         }
-        if (token.getChannel() == Token.DEFAULT_CHANNEL) {
-            lastSignificantType = type;
-        }
-        return token;
+    }
+
+    /** The comments read so far, in source order. */
+    public List<Token> comments() {
+        return comments;
     }
 
     @Override
@@ -50,6 +75,7 @@ public abstract class GoLexerBase extends Lexer {
         super.reset();
         lastSignificantType = Token.INVALID_TYPE;
         heldBack = null;
+        comments.clear();
     }
 
     private boolean endsStatement() {
