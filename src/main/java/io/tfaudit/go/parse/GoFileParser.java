@@ -42,7 +42,12 @@ public final class GoFileParser {
             return new AstBuilder(path, Comments.of(path, List.of(), List.of()), problems).buildFile(null, bytes.length, true);
         }
         Result result = parseTree(path, source.text());
-        problems.addAll(result.errors());
+        for (SyntaxError e : result.errors()) {
+            boolean samePlace = problems.stream().anyMatch(p -> p.line() == e.line() && p.column() == e.column());
+            if (!samePlace) {
+                problems.add(e);
+            }
+        }
         Comments comments = Comments.of(path, result.tokens().getTokens(), result.comments());
         boolean tolerant = !problems.isEmpty();
         return new AstBuilder(path, comments, problems).buildFile(result.tree(), bytes.length, tolerant);
@@ -101,11 +106,16 @@ public final class GoFileParser {
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column,
                                 String message, RecognitionException e) {
-            if (offending instanceof Token t && t.getType() == Token.EOF) {
-                errors.add(atEndOfFile());
-            } else {
-                errors.add(new SyntaxError(file, line, column + 1, describe(offending, message)));
+            SyntaxError error = offending instanceof Token t && t.getType() == Token.EOF
+                    ? atEndOfFile()
+                    : new SyntaxError(file, line, column + 1, describe(offending, message));
+            // One message per place: recovery often reports the same token twice.
+            for (SyntaxError seen : errors) {
+                if (seen.line() == error.line() && seen.column() == error.column()) {
+                    return;
+                }
             }
+            errors.add(error);
             if (errors.size() >= MAX_ERRORS_PER_FILE) {
                 throw new TooManyErrors();
             }
@@ -128,7 +138,12 @@ public final class GoFileParser {
         private static String describe(Object offending, String antlrMessage) {
             if (offending instanceof Token token) {
                 if (token.getType() == GoLexer.ILLEGAL) {
-                    return "illegal character " + quote(token.getText());
+                    return switch (token.getText()) {
+                        case "'" -> "rune literal not terminated or not valid";
+                        case "\"" -> "string literal not terminated or not valid";
+                        case "`" -> "raw string literal not terminated";
+                        default -> "illegal character " + quote(token.getText());
+                    };
                 }
                 if (token.getType() == Token.EOF) {
                     return "unexpected end of file";
