@@ -25,6 +25,8 @@ public final class Main {
         switch (args[0]) {
             case "parse":
                 return new ParseCommand(out, err).run(rest);
+            case "schema":
+                return new SchemaCommand(out, err).run(rest);
             default:
                 err.println("tfaudit: unknown command '" + args[0] + "'");
                 usage(err);
@@ -40,5 +42,8 @@ public final class Main {
         s.println("        parse every .go file under each DIR with tfaudit's Go grammar;");
         s.println("        print each syntax error as path:line:col: message and a summary.");
         s.println("        exit 0 when all files parse, 1 when some do not, 2 on a bad argument.");
+        s.println("  schema PROVIDER_DIR");
+        s.println("        print the provider's resource and data source schemas, read statically,");
+        s.println("        in the format of `terraform providers schema -json`.");
     }
 }

@@ -1,0 +1,232 @@
+package io.tfaudit.provider;
+
+import io.tfaudit.go.ast.Decl;
+import io.tfaudit.go.ast.Expr;
+import io.tfaudit.go.ast.GoFile;
+import io.tfaudit.go.ast.Pos;
+import io.tfaudit.go.eval.Evaluator;
+import io.tfaudit.go.eval.Value;
+import io.tfaudit.go.load.GoSourceTree;
+import io.tfaudit.go.program.GoModule;
+import io.tfaudit.go.program.GoPackage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a provider checkout the way Terraform would meet it, but without running it: the
+ * provider's {@code Metadata} gives its type name, {@code Resources()} and
+ * {@code DataSources()} give the constructors, and each constructed value's
+ * {@code Metadata} and {@code Schema} methods give its type name and effective schema. All
+ * of it is evaluated statically ({@link Evaluator}), so whatever indirection the code uses
+ * (v3's generated/wrapper/base layers, v2's literals) is followed as Go would follow it.
+ */
+public final class ProviderReader {
+
+    private static final String FRAMEWORK = "github.com/hashicorp/terraform-plugin-framework";
+
+    private ProviderReader() {}
+
+    public static ProviderModel read(Path root) {
+        return read(GoModule.of(GoSourceTree.load(root)));
+    }
+
+    public static ProviderModel read(GoModule module) {
+        List<Unresolved> unresolved = new ArrayList<>();
+        Evaluator ev = new Evaluator(module);
+        Optional<ProviderType> providerType = findProviderType(module);
+        if (providerType.isEmpty()) {
+            unresolved.add(new Unresolved("no provider type found: no Go type has both Metadata and Resources methods", null));
+            return new ProviderModel(module.tree().root(), module, null, null, List.of(), List.of(), List.of(), unresolved);
+        }
+        ProviderType pt = providerType.get();
+        Value provider = new Value.Struct(new Value.TypeName(pt.pkg.importPath(), pt.name), new LinkedHashMap<>(), pt.pos);
+
+        Value.Struct metaResp = response(FRAMEWORK + "/provider", "MetadataResponse", pt.pos);
+        ev.callMethod(provider, "Metadata", List.of(context(pt.pos), request(FRAMEWORK + "/provider", "MetadataRequest", null, pt.pos), metaResp), pt.pos);
+        String providerName = metaResp.field("TypeName") instanceof Value.Str s ? s.value() : null;
+        if (providerName == null) {
+            unresolved.add(new Unresolved("provider type name: Metadata does not set a constant TypeName", pt.pos));
+        }
+
+        Set<String> registered = new LinkedHashSet<>();
+        List<Resource> resources = readAll(ev, provider, "Resources", false, providerName, pt, registered, unresolved);
+        List<Resource> dataSources = readAll(ev, provider, "DataSources", true, providerName, pt, registered, unresolved);
+        List<String> unregistered = unregisteredConstructors(module, registered);
+        return new ProviderModel(module.tree().root(), module, providerName, pt.pkg.name() + "." + pt.name,
+                List.copyOf(resources), List.copyOf(dataSources), List.copyOf(unregistered), List.copyOf(unresolved));
+    }
+
+    private record ProviderType(GoPackage pkg, String name, Pos pos) {}
+
+    private static Optional<ProviderType> findProviderType(GoModule module) {
+        for (GoPackage pkg : module.packages()) {
+            for (var t : pkg.types().values()) {
+                String name = t.spec().name().name();
+                var methods = pkg.methodsOf(name);
+                if (methods.containsKey("Metadata") && methods.containsKey("Resources") && !t.file().isTestFile()) {
+                    return Optional.of(new ProviderType(pkg, name, t.spec().pos()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Resource> readAll(Evaluator ev, Value provider, String method, boolean dataSources,
+                                          String providerName, ProviderType pt, Set<String> registered,
+                                          List<Unresolved> unresolved) {
+        List<Resource> out = new ArrayList<>();
+        Optional<Value.Func> list = ev.method(provider, method);
+        if (list.isEmpty()) {
+            if (!dataSources) {
+                unresolved.add(new Unresolved("provider " + pt.name + " has no " + method + " method", pt.pos));
+            }
+            return out;
+        }
+        Value constructors = ev.call(list.get(), List.of(context(pt.pos)), list.get().origin());
+        if (constructors instanceof Value.Nil) {
+            return out; // a nil slice: nothing registered
+        }
+        if (!(constructors instanceof Value.ListValue l)) {
+            unresolved.add(new Unresolved(method + "() could not be enumerated: it returns " + SchemaReader.describe(constructors),
+                    list.get().origin()));
+            return out;
+        }
+        for (Value c : l.elements()) {
+            if (!(c instanceof Value.Func f)) {
+                unresolved.add(new Unresolved("an entry of " + method + "() is " + SchemaReader.describe(c), c.origin()));
+                continue;
+            }
+            registered.add(f.describe());
+            out.add(readOne(ev, f, dataSources, providerName));
+        }
+        return out;
+    }
+
+    private static Resource readOne(Evaluator ev, Value.Func constructor, boolean dataSource, String providerName) {
+        List<Unresolved> unresolved = new ArrayList<>();
+        Pos at = constructor.origin();
+        Value instance = ev.call(constructor, List.of(), at);
+        String pkg = dataSource ? FRAMEWORK + "/datasource" : FRAMEWORK + "/resource";
+
+        String typeName = null;
+        String implementation = null;
+        String implementationFile = null;
+        Optional<Value.Func> metadata = ev.method(instance, "Metadata");
+        if (metadata.isPresent()) {
+            implementation = metadata.get().decl().receiverTypeName();
+            implementationFile = metadata.get().file().path();
+            Value.Struct resp = response(pkg, "MetadataResponse", at);
+            ev.call(metadata.get(), List.of(context(at), request(pkg, "MetadataRequest", providerName, at), resp), at);
+            if (resp.field("TypeName") instanceof Value.Str s) {
+                typeName = s.value();
+            } else {
+                unresolved.add(new Unresolved("type name: Metadata sets TypeName to " + SchemaReader.describe(resp.field("TypeName")),
+                        metadata.get().origin()));
+            }
+        } else {
+            unresolved.add(new Unresolved(constructor.describe() + " returns " + SchemaReader.describe(instance)
+                    + ", which has no Metadata method that could be followed", at));
+        }
+
+        Schema schema = new Schema(null, null, null, Map.of(), Map.of(), at);
+        String schemaFile = null;
+        Optional<Value.Func> schemaMethod = ev.method(instance, "Schema");
+        if (schemaMethod.isPresent()) {
+            Value.Struct resp = response(pkg, "SchemaResponse", at);
+            ev.call(schemaMethod.get(), List.of(context(at), request(pkg, "SchemaRequest", null, at), resp), at);
+            Value s = resp.field("Schema");
+            schema = new SchemaReader(unresolved).schema(s, schemaMethod.get().origin());
+            schemaFile = schema.pos() == null ? null : schema.pos().file();
+        } else if (metadata.isPresent()) {
+            unresolved.add(new Unresolved("no Schema method on " + implementation, at));
+        }
+
+        Map<String, String> mappings = new LinkedHashMap<>();
+        Pos mappingsPos = fieldMappings(ev, instance, mappings, unresolved);
+        Category category = dataSource ? Category.DATA_SOURCE
+                : typeName == null ? Category.OTHER : Category.ofResource(providerName == null ? "" : providerName, typeName);
+        return new Resource(category, typeName, constructor.describe(), at, implementation, constructor.file().path(),
+                implementationFile, schemaFile, schema, Map.copyOf(mappings), mappingsPos, List.copyOf(unresolved));
+    }
+
+    /** {@code GetFieldMappings()} of the resource or of the config it holds (v3 wrappers). */
+    private static Pos fieldMappings(Evaluator ev, Value instance, Map<String, String> out, List<Unresolved> unresolved) {
+        List<Value> candidates = new ArrayList<>();
+        candidates.add(instance);
+        if (instance instanceof Value.Struct s) {
+            candidates.addAll(s.fields().values());
+        }
+        for (Value c : candidates) {
+            Optional<Value.Func> m = ev.method(c, "GetFieldMappings");
+            if (m.isPresent()) {
+                Value v = ev.call(m.get(), List.of(), m.get().origin());
+                if (v instanceof Value.MapValue map) {
+                    map.entries().forEach((k, val) -> {
+                        if (k instanceof String key && val instanceof Value.Str s) {
+                            out.put(key, s.value());
+                        } else {
+                            unresolved.add(new Unresolved("field mapping entry " + k + " is not a constant string", val.origin()));
+                        }
+                    });
+                    return map.origin();
+                }
+                unresolved.add(new Unresolved("GetFieldMappings returns " + SchemaReader.describe(v), m.get().origin()));
+                return m.get().origin();
+            }
+        }
+        return null;
+    }
+
+    /** Functions named New…Resource / New…DataSource without parameters that no list registers. */
+    private static List<String> unregisteredConstructors(GoModule module, Set<String> registered) {
+        List<String> out = new ArrayList<>();
+        for (GoPackage pkg : module.packages()) {
+            for (GoFile f : pkg.files()) {
+                if (f.isTestFile()) {
+                    continue;
+                }
+                for (Decl.FuncDecl fn : f.funcs()) {
+                    String name = fn.name().name();
+                    boolean looksLikeConstructor = !fn.isMethod() && name.startsWith("New")
+                            && (name.endsWith("Resource") || name.endsWith("DataSource"))
+                            && fn.type().params().fields().isEmpty() && returnsFrameworkInterface(fn);
+                    String qualified = pkg.name() + "." + name;
+                    if (looksLikeConstructor && !registered.contains(qualified)) {
+                        out.add(qualified + " (" + fn.pos().fileAndLine() + ")");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean returnsFrameworkInterface(Decl.FuncDecl fn) {
+        if (fn.type().results() == null || fn.type().results().fields().size() != 1) {
+            return false;
+        }
+        Expr t = fn.type().results().fields().get(0).type();
+        return t instanceof Expr.SelectorExpr s && (s.sel().name().equals("Resource") || s.sel().name().equals("DataSource"));
+    }
+
+    private static Value context(Pos at) {
+        return new Value.External("context", "Context", null, at);
+    }
+
+    private static Value.Struct request(String pkg, String type, String providerTypeName, Pos at) {
+        Value.Struct r = new Value.Struct(new Value.TypeName(pkg, type), new LinkedHashMap<>(), at);
+        if (providerTypeName != null) {
+            r.fields().put("ProviderTypeName", new Value.Str(providerTypeName, at));
+        }
+        return r;
+    }
+
+    private static Value.Struct response(String pkg, String type, Pos at) {
+        return new Value.Struct(new Value.TypeName(pkg, type), new LinkedHashMap<>(), at);
+    }
+}
