@@ -149,10 +149,13 @@ public final class ProviderReader {
 
         Map<String, String> mappings = new LinkedHashMap<>();
         Pos mappingsPos = fieldMappings(ev, instance, mappings, unresolved);
+        String implPackage = schemaMethod.map(m -> m.pkg().importPath()).orElse(constructor.pkg().importPath());
+        ModelStruct model = new ModelStructReader(ev.module())
+                .forResource(ev, instance, implPackage, schema.attributes().keySet()).orElse(null);
         Category category = dataSource ? Category.DATA_SOURCE
                 : typeName == null ? Category.OTHER : Category.ofResource(providerName == null ? "" : providerName, typeName);
         return new Resource(category, typeName, constructor.describe(), at, implementation, constructor.file().path(),
-                implementationFile, schemaFile, schema, Map.copyOf(mappings), mappingsPos, List.copyOf(unresolved));
+                implementationFile, schemaFile, schema, Map.copyOf(mappings), mappingsPos, model, List.copyOf(unresolved));
     }
 
     /** {@code GetFieldMappings()} of the resource or of the config it holds (v3 wrappers). */

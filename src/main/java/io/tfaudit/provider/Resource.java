@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code Metadata}/{@code Schema} ran. The layer files are where the pieces were found:
  * {@code schemaFile} holds the schema literal (the generated layer in v3), {@code
  * constructorFile} the constructor (the wrapper), {@code implementationFile} the methods
- * (the shared base in v3, the resource itself in v2).
+ * (the shared base in v3, the resource itself in v2). {@code model} is the struct its state
+ * is read into, or null when none was found.
  */
 public record Resource(
         Category category,
@@ -26,6 +27,7 @@ public record Resource(
         Schema schema,
         Map<String, String> fieldMappings,
         Pos fieldMappingsPos,
+        ModelStruct model,
         List<Unresolved> unresolved) {
 
     public boolean isDataSource() {
