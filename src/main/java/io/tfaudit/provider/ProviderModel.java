@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * A provider checkout read statically: the provider's type name, its registered resources
  * and data sources in registration order, constructors that exist but are not registered,
- * and everything that could not be resolved.
+ * its Go tests and sweepers, and everything that could not be resolved.
  */
 public record ProviderModel(
         Path root,
@@ -18,10 +18,17 @@ public record ProviderModel(
         List<Resource> resources,
         List<Resource> dataSources,
         List<String> unregisteredConstructors,
+        List<TestFunction> tests,
+        List<Sweeper> sweepers,
         List<Unresolved> unresolved) {
 
     public Optional<Resource> resource(String typeName) {
         return resources.stream().filter(r -> typeName.equals(r.typeName())).findFirst();
+    }
+
+    /** Tests whose HCL declares the resource type (data sources: {@code data} blocks). */
+    public List<TestFunction> testsDeclaring(String typeName) {
+        return tests.stream().filter(t -> t.resourceTypes().contains(typeName) || t.dataSourceTypes().contains(typeName)).toList();
     }
 
     public Optional<Resource> dataSource(String typeName) {

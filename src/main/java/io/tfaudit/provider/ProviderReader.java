@@ -42,7 +42,9 @@ public final class ProviderReader {
         Optional<ProviderType> providerType = findProviderType(module);
         if (providerType.isEmpty()) {
             unresolved.add(new Unresolved("no provider type found: no Go type has both Metadata and Resources methods", null));
-            return new ProviderModel(module.tree().root(), module, null, null, List.of(), List.of(), List.of(), unresolved);
+            TestSuiteReader suite = new TestSuiteReader(module);
+            return new ProviderModel(module.tree().root(), module, null, null, List.of(), List.of(), List.of(),
+                    suite.tests(), suite.sweepers(), unresolved);
         }
         ProviderType pt = providerType.get();
         Value provider = new Value.Struct(new Value.TypeName(pt.pkg.importPath(), pt.name), new LinkedHashMap<>(), pt.pos);
@@ -58,8 +60,10 @@ public final class ProviderReader {
         List<Resource> resources = readAll(ev, provider, "Resources", false, providerName, pt, registered, unresolved);
         List<Resource> dataSources = readAll(ev, provider, "DataSources", true, providerName, pt, registered, unresolved);
         List<String> unregistered = unregisteredConstructors(module, registered);
+        TestSuiteReader suite = new TestSuiteReader(module);
         return new ProviderModel(module.tree().root(), module, providerName, pt.pkg.name() + "." + pt.name,
-                List.copyOf(resources), List.copyOf(dataSources), List.copyOf(unregistered), List.copyOf(unresolved));
+                List.copyOf(resources), List.copyOf(dataSources), List.copyOf(unregistered), suite.tests(), suite.sweepers(),
+                List.copyOf(unresolved));
     }
 
     private record ProviderType(GoPackage pkg, String name, Pos pos) {}
