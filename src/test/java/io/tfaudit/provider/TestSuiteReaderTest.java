@@ -66,7 +66,7 @@ class TestSuiteReaderTest {
                 func TestAccWidget(t *testing.T) {
                 \t_ = os.Getenv("ACME_TOKEN")
                 \tresource.Test(t, resource.TestCase{
-                \t\tCheckDestroy: nil,
+                \t\tCheckDestroy: checkWidgetsDestroyed,
                 \t\tSteps: []resource.TestStep{
                 \t\t\t{Config: widgetConfig("a")},
                 \t\t\t{Config: widgetConfig("b")},
@@ -77,6 +77,7 @@ class TestSuiteReaderTest {
 
                 func TestAccWidget_Migration(t *testing.T) {
                 \tresource.Test(t, resource.TestCase{
+                \t\tCheckDestroy: nil,
                 \t\tSteps: []resource.TestStep{
                 \t\t\t{ExternalProviders: legacy(), Config: widgetConfig("a")},
                 \t\t\t{Config: widgetConfig("a"), ConfigPlanChecks: resource.ConfigPlanChecks{
