@@ -1,14 +1,19 @@
 package io.tfaudit.provider;
 
+import io.tfaudit.go.ast.Pos;
 import io.tfaudit.go.program.GoModule;
+import io.tfaudit.provider.files.ProviderFiles;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A provider checkout read statically: the provider's type name, its registered resources
  * and data sources in registration order, constructors that exist but are not registered,
- * its Go tests and sweepers, and everything that could not be resolved.
+ * its Go tests and sweepers, its other files (examples, docs, snapshots, cassettes, tfgen
+ * JSON, dotenv files), the environment variables its Go code reads (with where), and
+ * everything that could not be resolved.
  */
 public record ProviderModel(
         Path root,
@@ -20,6 +25,8 @@ public record ProviderModel(
         List<String> unregisteredConstructors,
         List<TestFunction> tests,
         List<Sweeper> sweepers,
+        ProviderFiles files,
+        Map<String, List<Pos>> envVarsReadByCode,
         List<Unresolved> unresolved) {
 
     public Optional<Resource> resource(String typeName) {

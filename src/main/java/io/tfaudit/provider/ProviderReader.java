@@ -9,6 +9,7 @@ import io.tfaudit.go.eval.Value;
 import io.tfaudit.go.load.GoSourceTree;
 import io.tfaudit.go.program.GoModule;
 import io.tfaudit.go.program.GoPackage;
+import io.tfaudit.provider.files.ProviderFilesReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,8 @@ public final class ProviderReader {
             unresolved.add(new Unresolved("no provider type found: no Go type has both Metadata and Resources methods", null));
             TestSuiteReader suite = new TestSuiteReader(module);
             return new ProviderModel(module.tree().root(), module, null, null, List.of(), List.of(), List.of(),
-                    suite.tests(), suite.sweepers(), unresolved);
+                    suite.tests(), suite.sweepers(), ProviderFilesReader.read(module.tree().root()), envVars(module),
+                    unresolved);
         }
         ProviderType pt = providerType.get();
         Value provider = new Value.Struct(new Value.TypeName(pt.pkg.importPath(), pt.name), new LinkedHashMap<>(), pt.pos);
@@ -63,7 +65,7 @@ public final class ProviderReader {
         TestSuiteReader suite = new TestSuiteReader(module);
         return new ProviderModel(module.tree().root(), module, providerName, pt.pkg.name() + "." + pt.name,
                 List.copyOf(resources), List.copyOf(dataSources), List.copyOf(unregistered), suite.tests(), suite.sweepers(),
-                List.copyOf(unresolved));
+                ProviderFilesReader.read(module.tree().root()), envVars(module), List.copyOf(unresolved));
     }
 
     private record ProviderType(GoPackage pkg, String name, Pos pos) {}
@@ -219,6 +221,40 @@ public final class ProviderReader {
         }
         Expr t = fn.type().results().fields().get(0).type();
         return t instanceof Expr.SelectorExpr s && (s.sel().name().equals("Resource") || s.sel().name().equals("DataSource"));
+    }
+
+    /** Environment variables named by a constant in {@code os.Getenv}/{@code LookupEnv}/{@code Setenv} calls. */
+    static Map<String, List<Pos>> envVars(GoModule module) {
+        Map<String, List<Pos>> out = new java.util.TreeMap<>();
+        for (GoPackage pkg : module.packages()) {
+            for (GoFile f : pkg.files()) {
+                for (Decl d : f.decls()) {
+                    for (Expr.CallExpr c : io.tfaudit.go.ast.Walk.collect(d, Expr.CallExpr.class)) {
+                        if (c.fun() instanceof Expr.SelectorExpr s && s.x() instanceof Expr.Ident os && os.name().equals("os")
+                                && (s.sel().name().equals("Getenv") || s.sel().name().equals("LookupEnv")
+                                || s.sel().name().equals("Setenv")) && !c.args().isEmpty()) {
+                            Value v = constantArgument(module, pkg, f, c.args().get(0));
+                            if (v instanceof Value.Str name) {
+                                out.computeIfAbsent(name.value(), k -> new ArrayList<>()).add(c.pos());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** A literal, or a constant named in the package: {@code os.Getenv(envClientID)}. */
+    private static Value constantArgument(GoModule module, GoPackage pkg, GoFile f, Expr arg) {
+        if (arg instanceof Expr.BasicLit lit && lit.kind() == Expr.LitKind.STRING) {
+            return new Value.Str(lit.stringValue(), lit.pos());
+        }
+        if (arg instanceof Expr.Ident id && pkg.value(id.name()).filter(GoPackage.ValueDecl::isConst).isPresent()) {
+            return new Evaluator(module).packageValue(pkg, id.name());
+        }
+        return null;
     }
 
     private static Value context(Pos at) {

@@ -1,0 +1,244 @@
+package io.tfaudit.provider.files;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Finds and parses the provider's examples, docs, snapshots, cassettes, tfgen JSON and dotenv files. */
+public final class ProviderFilesReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final long MAX_BYTES = 8L * 1024 * 1024;
+
+    private ProviderFilesReader() {}
+
+    public static ProviderFiles read(Path root) {
+        List<String> paths = list(root);
+        List<FileProblem> problems = new ArrayList<>();
+        List<HclFile> examples = new ArrayList<>();
+        List<DocPage> docs = new ArrayList<>();
+        List<Snapshot> snapshots = new ArrayList<>();
+        TreeSet<String> snapshotDirs = new TreeSet<>();
+        List<Cassette> cassettes = new ArrayList<>();
+        Map<String, JsonDocument> tfgen = new TreeMap<>();
+        List<EnvFile> envFiles = new ArrayList<>();
+        Map<String, String> texts = new TreeMap<>();
+        for (String p : paths) {
+            String name = p.substring(p.lastIndexOf('/') + 1);
+            String text;
+            try {
+                text = readText(root.resolve(p));
+            } catch (IOException e) {
+                problems.add(new FileProblem(p, 0, "cannot read: " + e.getMessage()));
+                continue;
+            }
+            if (p.startsWith("examples/") && p.endsWith(".tf")) {
+                HclFile f = HclReader.read(p, text);
+                examples.add(f);
+                addProblem(problems, f.problem());
+            } else if (p.endsWith(".md") && (p.startsWith("docs/") || !p.contains("/"))) {
+                DocPage d = doc(p, text);
+                docs.add(d);
+                addProblem(problems, d.problem());
+                if (!p.startsWith("docs/resources/") && !p.startsWith("docs/data-sources/")) {
+                    texts.put(p, text);
+                }
+            } else if (p.contains("testdata/") && p.endsWith(".json")) {
+                Snapshot s = snapshot(p, text);
+                if (s != null) {
+                    snapshots.add(s);
+                    snapshotDirs.add(p.substring(0, p.lastIndexOf('/')));
+                    addProblem(problems, s.problem());
+                }
+            } else if (p.contains("cassettes/") && (p.endsWith(".yaml") || p.endsWith(".yml"))) {
+                Cassette c = cassette(p, text);
+                cassettes.add(c);
+                addProblem(problems, c.problem());
+            } else if (p.startsWith("cmd/tfgen/") && p.endsWith(".json")) {
+                JsonDocument j = json(p, text);
+                tfgen.put(name, j);
+                addProblem(problems, j.problem());
+            } else if (!p.contains("/") && (name.equals(".env") || name.startsWith(".env."))) {
+                envFiles.add(env(p, text));
+            }
+        }
+        return new ProviderFiles(List.copyOf(examples), List.copyOf(docs), List.copyOf(snapshotDirs), List.copyOf(snapshots),
+                List.copyOf(cassettes), Map.copyOf(tfgen), List.copyOf(envFiles), Map.copyOf(texts), List.copyOf(problems));
+    }
+
+    private static void addProblem(List<FileProblem> problems, FileProblem p) {
+        if (p != null) {
+            problems.add(p);
+        }
+    }
+
+    private static List<String> list(Path root) {
+        List<String> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    boolean skip = !dir.equals(root) && (n.equals(".git") || n.equals("node_modules") || n.equals("vendor")
+                            || n.equals("target") || n.equals(".terraform"));
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && attrs.size() <= MAX_BYTES) {
+                        out.add(root.relativize(file).toString().replace('\\', '/'));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // an unreadable root: nothing to list; the Go loader reports the same root
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static String readText(Path p) throws IOException {
+        byte[] bytes = Files.readAllBytes(p);
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    static DocPage doc(String path, String text) {
+        Map<String, Object> front = Map.of();
+        FileProblem problem = null;
+        String body = text;
+        String normalized = text.replace("\r\n", "\n");
+        if (normalized.startsWith("---\n")) {
+            int end = normalized.indexOf("\n---", 4);
+            if (end < 0) {
+                problem = new FileProblem(path, 1, "frontmatter is not closed by a '---' line");
+            } else {
+                String yaml = normalized.substring(4, end);
+                body = normalized.substring(Math.min(normalized.length(), end + 4));
+                try {
+                    Object parsed = yaml.isBlank() ? Map.of() : YAML.readValue(yaml, Object.class);
+                    if (parsed instanceof Map<?, ?> m) {
+                        Map<String, Object> copy = new LinkedHashMap<>();
+                        m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                        front = copy;
+                    } else {
+                        problem = new FileProblem(path, 2, "frontmatter is not a YAML mapping");
+                    }
+                } catch (JsonProcessingException e) {
+                    int line = e.getLocation() == null ? 2 : e.getLocation().getLineNr() + 1;
+                    problem = new FileProblem(path, line, "frontmatter is not valid YAML: " + e.getOriginalMessage());
+                }
+            }
+        }
+        List<String> headings = new ArrayList<>();
+        boolean fenced = false;
+        for (String line : body.split("\n")) {
+            if (line.stripLeading().startsWith("```")) {
+                fenced = !fenced;
+            } else if (!fenced && line.startsWith("#")) {
+                headings.add(line.replaceFirst("^#+\\s*", "").strip());
+            }
+        }
+        return new DocPage(path, front, List.copyOf(headings), text, problem);
+    }
+
+    static Snapshot snapshot(String path, String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            if (!path.contains("schema") && !path.contains("snapshot")) {
+                return null;
+            }
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            return new Snapshot(path, resourceName(path), null, Map.of(),
+                    new FileProblem(path, line, "not valid JSON: " + e.getOriginalMessage()));
+        }
+        if (root == null || !root.path("attributes").isObject()) {
+            return null;
+        }
+        Map<String, Snapshot.Flags> attrs = new TreeMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = root.path("attributes").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode a = e.getValue();
+            attrs.put(e.getKey(), new Snapshot.Flags(a.path("required").asBoolean(), a.path("optional").asBoolean(),
+                    a.path("computed").asBoolean(), a.path("sensitive").asBoolean()));
+        }
+        String version = root.path("version").isTextual() ? root.path("version").asText() : null;
+        return new Snapshot(path, resourceName(path), version, Map.copyOf(attrs), null);
+    }
+
+    /** {@code .../source_postgresql_v1.json} → {@code source_postgresql}. */
+    static String resourceName(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.json$", "");
+        return name.replaceFirst("_v\\d+$", "");
+    }
+
+    static Cassette cassette(String path, String text) {
+        String afterCassettes = path.substring(path.indexOf("cassettes/") + "cassettes/".length());
+        String category = afterCassettes.contains("/") ? afterCassettes.substring(0, afterCassettes.indexOf('/')) : "";
+        try {
+            JsonNode root = YAML.readTree(text);
+            int interactions = root != null && root.path("interactions").isArray() ? root.path("interactions").size() : 0;
+            return new Cassette(path, category, interactions, text, null);
+        } catch (IOException e) {
+            int line = e instanceof JsonProcessingException j && j.getLocation() != null ? j.getLocation().getLineNr() : 0;
+            String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            return new Cassette(path, category, 0, text, new FileProblem(path, line, "not valid YAML: " + msg));
+        }
+    }
+
+    static JsonDocument json(String path, String text) {
+        try {
+            return new JsonDocument(path, JSON.readTree(text), null);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            return new JsonDocument(path, null, new FileProblem(path, line, "not valid JSON: " + e.getOriginalMessage()));
+        }
+    }
+
+    static EnvFile env(String path, String text) {
+        Map<String, Integer> vars = new LinkedHashMap<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith("export ")) {
+                l = l.substring(7).strip();
+            }
+            int eq = l.indexOf('=');
+            String name = eq > 0 ? l.substring(0, eq).strip() : l;
+            if (!l.startsWith("#") && eq > 0 && name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                vars.putIfAbsent(name, i + 1);
+            } else if (l.startsWith("#") && l.substring(1).strip().matches("[A-Z_][A-Z0-9_]*=.*")) {
+                // a commented-out placeholder still documents the variable
+                String commented = l.substring(1).strip();
+                vars.putIfAbsent(commented.substring(0, commented.indexOf('=')), i + 1);
+            }
+        }
+        return new EnvFile(path, Map.copyOf(vars));
+    }
+}
