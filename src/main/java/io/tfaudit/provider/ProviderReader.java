@@ -10,6 +10,8 @@ import io.tfaudit.go.load.GoSourceTree;
 import io.tfaudit.go.program.GoModule;
 import io.tfaudit.go.program.GoPackage;
 import io.tfaudit.provider.files.ProviderFilesReader;
+import io.tfaudit.source.DirectorySource;
+import io.tfaudit.source.SourceFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +36,12 @@ public final class ProviderReader {
     private ProviderReader() {}
 
     public static ProviderModel read(Path root) {
-        return read(GoModule.of(GoSourceTree.load(root)));
+        return read(DirectorySource.of(root));
+    }
+
+    /** Reads a checkout on disk or a git revision ({@link io.tfaudit.source.GitRevisionSource}). */
+    public static ProviderModel read(SourceFiles source) {
+        return read(GoModule.of(GoSourceTree.load(source, GoSourceTree.Options.defaults())));
     }
 
     public static ProviderModel read(GoModule module) {
@@ -45,7 +52,7 @@ public final class ProviderReader {
             unresolved.add(new Unresolved("no provider type found: no Go type has both Metadata and Resources methods", null));
             TestSuiteReader suite = new TestSuiteReader(module);
             return new ProviderModel(module.tree().root(), module, null, null, List.of(), List.of(), List.of(),
-                    suite.tests(), suite.sweepers(), ProviderFilesReader.read(module.tree().root()), envVars(module),
+                    suite.tests(), suite.sweepers(), ProviderFilesReader.read(module.tree().source()), envVars(module),
                     unresolved);
         }
         ProviderType pt = providerType.get();
@@ -65,7 +72,7 @@ public final class ProviderReader {
         TestSuiteReader suite = new TestSuiteReader(module);
         return new ProviderModel(module.tree().root(), module, providerName, pt.pkg.name() + "." + pt.name,
                 List.copyOf(resources), List.copyOf(dataSources), List.copyOf(unregistered), suite.tests(), suite.sweepers(),
-                ProviderFilesReader.read(module.tree().root()), envVars(module), List.copyOf(unresolved));
+                ProviderFilesReader.read(module.tree().source()), envVars(module), List.copyOf(unresolved));
     }
 
     private record ProviderType(GoPackage pkg, String name, Pos pos) {}

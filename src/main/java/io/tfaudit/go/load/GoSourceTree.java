@@ -3,17 +3,12 @@ package io.tfaudit.go.load;
 import io.tfaudit.go.ast.GoFile;
 import io.tfaudit.go.parse.GoFileParser;
 import io.tfaudit.go.parse.SyntaxError;
+import io.tfaudit.source.DirectorySource;
+import io.tfaudit.source.SourceFiles;
 import java.io.IOException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,13 +47,13 @@ public final class GoSourceTree {
 
     private static final long PARSER_STACK_BYTES = 64L * 1024 * 1024;
 
-    private final Path root;
+    private final SourceFiles source;
     private final List<GoFile> files;
     private final List<SyntaxError> loadProblems;
     private final Map<String, GoFile> byPath;
 
-    private GoSourceTree(Path root, List<GoFile> files, List<SyntaxError> loadProblems) {
-        this.root = root;
+    private GoSourceTree(SourceFiles source, List<GoFile> files, List<SyntaxError> loadProblems) {
+        this.source = source;
         this.files = files;
         this.loadProblems = loadProblems;
         this.byPath = files.stream().collect(Collectors.toMap(GoFile::path, Function.identity()));
@@ -70,16 +65,50 @@ public final class GoSourceTree {
 
     /** {@code root} must be a readable directory; callers check that and say so to the user. */
     public static GoSourceTree load(Path root, Options options) {
-        List<SyntaxError> problems = new ArrayList<>();
-        List<Path> paths = find(root, options, problems);
-        List<GoFile> parsed = parseAll(root, paths, options, problems);
-        parsed.sort(Comparator.comparing(GoFile::path));
-        problems.sort(Comparator.comparing(SyntaxError::file).thenComparingInt(SyntaxError::line));
-        return new GoSourceTree(root, List.copyOf(parsed), List.copyOf(problems));
+        return load(DirectorySource.of(root), options);
     }
 
+    /** Loads the Go files of a directory or of a git revision. */
+    public static GoSourceTree load(SourceFiles source, Options options) {
+        List<SyntaxError> problems = new ArrayList<>();
+        SourceFiles.Listing listing = source.list();
+        for (SourceFiles.Problem p : listing.problems()) {
+            if (p.path().endsWith(".go") || isGoDirectory(p.path(), options)) {
+                problems.add(new SyntaxError(p.path(), 0, 0, p.message()));
+            }
+        }
+        List<String> paths = new ArrayList<>();
+        for (String p : listing.paths()) {
+            if (p.endsWith(".go") && isGoDirectory(p, options)) {
+                paths.add(p);
+            }
+        }
+        List<GoFile> parsed = parseAll(source, paths, listing.sizes(), options, problems);
+        parsed.sort(Comparator.comparing(GoFile::path));
+        problems.sort(Comparator.comparing(SyntaxError::file).thenComparingInt(SyntaxError::line));
+        return new GoSourceTree(source, List.copyOf(parsed), List.copyOf(problems));
+    }
+
+    /** Whether the go tool would look at a file there: not under vendor/, testdata/ (unless asked), hidden or _ folders. */
+    private static boolean isGoDirectory(String path, Options options) {
+        String[] parts = path.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            String name = parts[i];
+            if (name.equals("vendor") || name.startsWith(".") || name.startsWith("_") || name.equals("node_modules")
+                    || !options.includeTestdata() && name.equals("testdata")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The directory loaded, or for a git revision the path of its label. */
     public Path root() {
-        return root;
+        return source.directory().orElse(Path.of(source.label()));
+    }
+
+    public SourceFiles source() {
+        return source;
     }
 
     /** Parsed files sorted by path; files with syntax errors included, with what could be read. */
@@ -111,53 +140,12 @@ public final class GoSourceTree {
         return files.stream().filter(GoFile::hasErrors).count() + loadProblems.size();
     }
 
-    static String relative(Path root, Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
-    }
-
-    private static List<Path> find(Path root, Options options, List<SyntaxError> problems) {
-        List<Path> found = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (dir.equals(root)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    String name = dir.getFileName().toString();
-                    boolean skip = name.equals("vendor") || name.startsWith(".") || name.startsWith("_")
-                            || name.equals("node_modules") || !options.includeTestdata() && name.equals("testdata");
-                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".go")) {
-                        found.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    String why = e instanceof FileSystemLoopException
-                            ? "symbolic link loop, not followed"
-                            : "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage();
-                    problems.add(new SyntaxError(relative(root, file), 0, 0, why));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            problems.add(new SyntaxError(".", 0, 0, "cannot walk: " + e.getMessage()));
-        }
-        return found;
-    }
-
-    private static List<GoFile> parseAll(Path root, List<Path> paths, Options options, List<SyntaxError> problems) {
+    private static List<GoFile> parseAll(SourceFiles source, List<String> paths, Map<String, Long> sizes, Options options,
+                                         List<SyntaxError> problems) {
         GoFileParser parser = new GoFileParser();
         // Largest first, so that one big file does not finish last on one thread.
-        List<Path> bySize = new ArrayList<>(paths);
-        bySize.sort(Comparator.comparingLong(GoSourceTree::sizeOrZero).reversed());
+        List<String> bySize = new ArrayList<>(paths);
+        bySize.sort(Comparator.comparingLong((String p) -> sizes.getOrDefault(p, 0L)).reversed());
         int threads = Math.max(1, Math.min(options.threads(), bySize.size()));
         List<GoFile> out = new ArrayList<>(paths.size());
         // Deeply nested expressions recurse deeply in the parser: give it room.
@@ -168,10 +156,10 @@ public final class GoSourceTree {
         });
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
-            for (Path p : bySize) {
+            for (String p : bySize) {
                 futures.add(pool.submit(() -> {
                     List<SyntaxError> local = new ArrayList<>();
-                    Optional<GoFile> f = parseOne(root, p, parser, options, local);
+                    Optional<GoFile> f = parseOne(source, p, sizes.getOrDefault(p, 0L), parser, options, local);
                     return new Outcome(f.orElse(null), local);
                 }));
             }
@@ -195,30 +183,20 @@ public final class GoSourceTree {
 
     private record Outcome(GoFile file, List<SyntaxError> problems) {}
 
-    private static Optional<GoFile> parseOne(Path root, Path p, GoFileParser parser, Options options,
+    private static Optional<GoFile> parseOne(SourceFiles source, String rel, long size, GoFileParser parser, Options options,
                                              List<SyntaxError> problems) {
-        String rel = relative(root, p);
         try {
-            long size = Files.size(p);
             if (size > options.maxFileBytes()) {
                 problems.add(new SyntaxError(rel, 0, 0, "file too large to parse (" + size + " bytes, limit "
                         + options.maxFileBytes() + "), skipped"));
                 return Optional.empty();
             }
-            return Optional.of(parser.parse(rel, Files.readAllBytes(p)));
+            return Optional.of(parser.parse(rel, source.read(rel)));
         } catch (IOException e) {
             problems.add(new SyntaxError(rel, 0, 0, "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {
             problems.add(new SyntaxError(rel, 0, 0, "internal parser error, file skipped: " + e));
         }
         return Optional.empty();
-    }
-
-    private static long sizeOrZero(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

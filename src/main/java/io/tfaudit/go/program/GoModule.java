@@ -3,10 +3,9 @@ package io.tfaudit.go.program;
 import io.tfaudit.go.ast.GoFile;
 import io.tfaudit.go.ast.Spec;
 import io.tfaudit.go.load.GoSourceTree;
+import io.tfaudit.source.SourceFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,7 +36,7 @@ public final class GoModule {
     }
 
     public static GoModule of(GoSourceTree tree) {
-        String modulePath = readModulePath(tree.root()).orElse("");
+        String modulePath = readModulePath(tree.source()).orElse("");
         Map<String, List<GoFile>> byDir = new TreeMap<>();
         for (GoFile f : tree.files()) {
             int slash = f.path().lastIndexOf('/');
@@ -52,15 +51,11 @@ public final class GoModule {
         return new GoModule(tree, modulePath, packages);
     }
 
-    static Optional<String> readModulePath(Path root) {
-        Path goMod = root.resolve("go.mod");
-        if (!Files.isRegularFile(goMod)) {
-            return Optional.empty();
-        }
+    static Optional<String> readModulePath(SourceFiles source) {
         try {
-            Matcher m = MODULE_LINE.matcher(Files.readString(goMod, StandardCharsets.UTF_8));
+            Matcher m = MODULE_LINE.matcher(new String(source.read("go.mod"), StandardCharsets.UTF_8));
             return m.find() ? Optional.of(m.group(1).replace("\"", "")) : Optional.empty();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
     }

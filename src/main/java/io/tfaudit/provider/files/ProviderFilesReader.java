@@ -6,11 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import io.tfaudit.source.DirectorySource;
+import io.tfaudit.source.SourceFiles;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,7 +27,17 @@ public final class ProviderFilesReader {
     private ProviderFilesReader() {}
 
     public static ProviderFiles read(Path root) {
-        List<String> paths = list(root);
+        return read(DirectorySource.of(root));
+    }
+
+    public static ProviderFiles read(SourceFiles source) {
+        SourceFiles.Listing listing = source.list();
+        List<String> paths = new ArrayList<>();
+        for (String p : listing.paths()) {
+            if (listing.sizes().getOrDefault(p, 0L) <= MAX_BYTES && !p.matches("(.*/)?(vendor|target|\\.terraform)/.*")) {
+                paths.add(p);
+            }
+        }
         List<FileProblem> problems = new ArrayList<>();
         List<HclFile> examples = new ArrayList<>();
         List<DocPage> docs = new ArrayList<>();
@@ -43,7 +51,7 @@ public final class ProviderFilesReader {
             String name = p.substring(p.lastIndexOf('/') + 1);
             String text;
             try {
-                text = readText(root.resolve(p));
+                text = decode(source.read(p));
             } catch (IOException e) {
                 problems.add(new FileProblem(p, 0, "cannot read: " + e.getMessage()));
                 continue;
@@ -88,40 +96,7 @@ public final class ProviderFilesReader {
         }
     }
 
-    private static List<String> list(Path root) {
-        List<String> out = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    boolean skip = !dir.equals(root) && (n.equals(".git") || n.equals("node_modules") || n.equals("vendor")
-                            || n.equals("target") || n.equals(".terraform"));
-                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && attrs.size() <= MAX_BYTES) {
-                        out.add(root.relativize(file).toString().replace('\\', '/'));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // an unreadable root: nothing to list; the Go loader reports the same root
-        }
-        out.sort(null);
-        return out;
-    }
-
-    private static String readText(Path p) throws IOException {
-        byte[] bytes = Files.readAllBytes(p);
+    private static String decode(byte[] bytes) {
         String s = new String(bytes, StandardCharsets.UTF_8);
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
