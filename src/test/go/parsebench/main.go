@@ -41,6 +41,10 @@ func collect(dirs []string) ([]srcFile, int64, error) {
 	var total int64
 	seen := map[string]bool{}
 	for _, root := range dirs {
+		// A symlinked root (Debian's /usr/lib/go-1.19/src) is walked as its target.
+		if resolved, err := filepath.EvalSymlinks(root); err == nil {
+			root = resolved
+		}
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
