@@ -27,6 +27,8 @@ public final class Main {
                 return new ParseCommand(out, err).run(rest);
             case "schema":
                 return new SchemaCommand(out, err).run(rest);
+            case "audit":
+                return new AuditCommand(out, err).run(rest);
             default:
                 err.println("tfaudit: unknown command '" + args[0] + "'");
                 usage(err);
@@ -42,6 +44,10 @@ public final class Main {
         s.println("        parse every .go file under each DIR with tfaudit's Go grammar;");
         s.println("        print each syntax error as path:line:col: message and a summary.");
         s.println("        exit 0 when all files parse, 1 when some do not, 2 on a bad argument.");
+        s.println("  audit [--provider DIR] [--baseline-ref REF | --baseline-path DIR] [--backend DIR]");
+        s.println("        [--inventory FILE] [--exec] [--acceptance] [--results DIR] [--select CLASS]");
+        s.println("        run the audit (on the embedded sample provider without --provider); results go");
+        s.println("        to allure-results/; ends with 'N passed, N failed, N skipped'.");
         s.println("  schema PROVIDER_DIR");
         s.println("        print the provider's resource and data source schemas, read statically,");
         s.println("        in the format of `terraform providers schema -json`.");

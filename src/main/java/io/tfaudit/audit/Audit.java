@@ -1,0 +1,169 @@
+package io.tfaudit.audit;
+
+import io.tfaudit.provider.Category;
+import io.tfaudit.provider.ProviderModel;
+import io.tfaudit.provider.ProviderReader;
+import io.tfaudit.provider.Resource;
+import io.tfaudit.source.GitRevisionSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * One audit run's shared state, built once per configuration and handed to every criterion:
+ * the provider model, the baseline's model, the inventory. Criteria never read files
+ * themselves; they ask this.
+ */
+public final class Audit {
+
+    private static final Map<AuditConfig, Audit> RUNS = new ConcurrentHashMap<>();
+
+    private final AuditConfig config;
+    private final Path providerDir;
+    private ProviderModel provider;
+    private Optional<ProviderModel> baseline;
+    private String baselineLabel;
+    private String baselineUnavailable;
+    private Inventory inventory;
+    private Typecheck.Outcome typecheck;
+
+    private Audit(AuditConfig config) {
+        this.config = config;
+        this.providerDir = config.providerPath() != null ? config.providerPath() : SampleProvider.directory();
+    }
+
+    /** The run for this configuration; the provider is read once however many criteria ask. */
+    public static Audit of(AuditConfig config) {
+        return RUNS.computeIfAbsent(config, Audit::new);
+    }
+
+    public AuditConfig config() {
+        return config;
+    }
+
+    /** The audited checkout: the configured path, or the unpacked sample provider. */
+    public Path providerDir() {
+        return providerDir;
+    }
+
+    public boolean auditsSampleProvider() {
+        return config.providerPath() == null;
+    }
+
+    public synchronized ProviderModel provider() {
+        if (provider == null) {
+            provider = ProviderReader.read(providerDir);
+        }
+        return provider;
+    }
+
+    /** The baseline's model (baseline.path, baseline.ref, or v2.1.18 when the repository has it). */
+    public synchronized Optional<ProviderModel> baseline() {
+        if (baseline == null) {
+            baseline = loadBaseline();
+        }
+        return baseline;
+    }
+
+    /** What the baseline is ("v2.1.18 of /repo/.git"), or null when there is none. */
+    public synchronized String baselineLabel() {
+        baseline();
+        return baselineLabel;
+    }
+
+    /** Why there is no baseline, with what would provide one; null when there is one. */
+    public synchronized String baselineUnavailableReason() {
+        baseline();
+        return baselineUnavailable;
+    }
+
+    private Optional<ProviderModel> loadBaseline() {
+        if (config.baselinePath() != null) {
+            if (!Files.isDirectory(config.baselinePath())) {
+                baselineUnavailable = "baseline.path " + config.baselinePath() + " is not a directory";
+                return Optional.empty();
+            }
+            baselineLabel = config.baselinePath().toString();
+            return Optional.of(ProviderReader.read(config.baselinePath()));
+        }
+        String ref = config.baselineRef() != null ? config.baselineRef() : AuditConfig.DEFAULT_BASELINE_REF;
+        try (GitRevisionSource source = GitRevisionSource.open(providerDir, ref)) {
+            baselineLabel = source.label();
+            return Optional.of(ProviderReader.read(source));
+        } catch (IOException e) {
+            baselineUnavailable = e.getMessage() + "; give -Dbaseline.ref=REF (a revision of the provider's repository)"
+                    + " or -Dbaseline.path=DIR (a checkout of the baseline)";
+            return Optional.empty();
+        }
+    }
+
+    /** The shared "Typecheck passes" outcome, decided once per run. */
+    synchronized Typecheck.Outcome typecheck() {
+        if (typecheck == null) {
+            typecheck = Typecheck.decide(this);
+        }
+        return typecheck;
+    }
+
+    public synchronized Inventory inventory() {
+        if (inventory == null) {
+            if (config.inventoryPath() != null) {
+                inventory = Inventory.read(config.inventoryPath());
+            } else if (auditsSampleProvider() && Files.isRegularFile(providerDir.resolve("inventory.txt"))) {
+                inventory = Inventory.read(providerDir.resolve("inventory.txt"));
+            } else {
+                inventory = Inventory.builtIn();
+            }
+        }
+        return inventory;
+    }
+
+    /**
+     * The resources in scope: every inventory entry and every registered resource or data
+     * source, sorted by type name (data sources after resources of the same name).
+     */
+    public List<AuditedResource> resources(Predicate<AuditedResource> scope) {
+        Map<String, AuditedResource> byKey = new LinkedHashMap<>();
+        for (Resource r : provider().resources()) {
+            if (r.typeName() != null) {
+                byKey.put("r:" + r.typeName(), new AuditedResource(r.typeName(), r.category(), r, null));
+            }
+        }
+        for (Resource r : provider().dataSources()) {
+            if (r.typeName() != null) {
+                byKey.put("d:" + r.typeName(), new AuditedResource(r.typeName(), Category.DATA_SOURCE, r, null));
+            }
+        }
+        for (Inventory.Entry e : inventory().entries()) {
+            String key = (e.isDataSource() ? "d:" : "r:") + e.typeName();
+            AuditedResource known = byKey.get(key);
+            byKey.put(key, new AuditedResource(e.typeName(), known != null ? known.category() : e.category(),
+                    known != null ? known.registered() : null, e));
+        }
+        List<AuditedResource> out = new ArrayList<>();
+        for (AuditedResource r : byKey.values()) {
+            if (scope.test(r)) {
+                out.add(r);
+            }
+        }
+        out.sort(Comparator.comparing(AuditedResource::typeName).thenComparing(r -> r.category() == Category.DATA_SOURCE));
+        return out;
+    }
+
+    /** Scope helpers: {@code audit.resources(Audit.in(Category.SOURCE))}. */
+    public static Predicate<AuditedResource> in(Category... categories) {
+        return r -> List.of(categories).contains(r.category());
+    }
+
+    public static Predicate<AuditedResource> resourcesOnly() {
+        return r -> r.category() != Category.DATA_SOURCE;
+    }
+}

@@ -1,0 +1,66 @@
+package io.tfaudit.audit;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * What to audit and what the audit may do, the same from every entry point: a JUnit
+ * configuration parameter or system property ({@code -Dprovider.path=...}), else
+ * {@code tfaudit.properties} in the working directory, else the environment.
+ *
+ * @param providerPath the checkout to audit; null for the embedded sample provider
+ * @param baselineRef a git revision of the provider's repository to compare with (default v2.1.18 when it exists)
+ * @param baselinePath a checkout to compare with, instead of a revision
+ * @param backendPath the backend repository with the connectors' configuration.latest.json
+ * @param inventoryPath a resource inventory file replacing the built-in one
+ * @param exec whether the audit may run go and terraform on the audited repository
+ * @param acceptance whether it may run acceptance tests against the live API
+ */
+public record AuditConfig(Path providerPath, String baselineRef, Path baselinePath, Path backendPath, Path inventoryPath,
+                          boolean exec, boolean acceptance) {
+
+    public static final String PROVIDER_PATH = "provider.path";
+    public static final String BASELINE_REF = "baseline.ref";
+    public static final String BASELINE_PATH = "baseline.path";
+    public static final String BACKEND_PATH = "backend.path";
+    public static final String INVENTORY = "inventory";
+    public static final String EXEC = "exec";
+    public static final String ACCEPTANCE = "acceptance";
+
+    /** The default baseline: the v2 release the PRD's compatibility promise is made against. */
+    public static final String DEFAULT_BASELINE_REF = "v2.1.18";
+
+    /** Resolves every key through {@code lookup} (JUnit's configuration parameters), then the properties file, then the environment. */
+    public static AuditConfig resolve(Function<String, Optional<String>> lookup) {
+        Properties file = propertiesFile();
+        Function<String, Optional<String>> get = key -> lookup.apply(key).filter(v -> !v.isBlank())
+                .or(() -> Optional.ofNullable(file.getProperty(key)).filter(v -> !v.isBlank()));
+        return new AuditConfig(
+                get.apply(PROVIDER_PATH).map(Path::of).orElse(null),
+                get.apply(BASELINE_REF).orElse(null),
+                get.apply(BASELINE_PATH).map(Path::of).orElse(null),
+                get.apply(BACKEND_PATH).or(() -> Optional.ofNullable(System.getenv("STREAMKAP_BACKEND_PATH")))
+                        .filter(v -> !v.isBlank()).map(Path::of).orElse(null),
+                get.apply(INVENTORY).map(Path::of).orElse(null),
+                get.apply(EXEC).map(Boolean::parseBoolean).orElse(false),
+                get.apply(ACCEPTANCE).map(Boolean::parseBoolean).orElse(false));
+    }
+
+    private static Properties propertiesFile() {
+        Properties p = new Properties();
+        Path file = Path.of("tfaudit.properties");
+        if (Files.isRegularFile(file)) {
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                // A malformed file is reported by the audit's configuration check, not here.
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,120 @@
+package io.tfaudit.audit;
+
+import io.qameta.allure.Allure;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+
+/**
+ * Gives criteria their {@link CriterionRun} (and through it the shared {@link Audit}), and
+ * labels every result for the report: epic = phase, feature = story, story = the checkbox
+ * text, {@code criterion} = US-0NN.k, {@code resource} on per-resource tests, severity; the
+ * history id comes from (criterion, resource), so a new resource does not shift the trend of
+ * another. The same labels are published as JUnit report entries, which tests can read.
+ */
+public final class AuditExtension implements ParameterResolver, InvocationInterceptor {
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
+        Class<?> type = p.getParameter().getType();
+        return type == CriterionRun.class || type == Audit.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext c) {
+        Audit audit = Audit.of(AuditConfig.resolve(c::getConfigurationParameter));
+        if (p.getParameter().getType() == Audit.class) {
+            return audit;
+        }
+        Method m = c.getRequiredTestMethod();
+        return new CriterionRun(audit, story(c), criterion(m), text(m));
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                    ExtensionContext c) throws Throwable {
+        label(c, c.getRequiredTestMethod(), null);
+        invocation.proceed();
+    }
+
+    @Override
+    public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext call, ExtensionContext c)
+            throws Throwable {
+        String name = c.getDisplayName();
+        int sep = name.lastIndexOf(CriterionRun.RESOURCE_SEPARATOR);
+        String resource = sep < 0 ? null : name.substring(sep + CriterionRun.RESOURCE_SEPARATOR.length());
+        Optional<Method> factory = c.getParent().flatMap(ExtensionContext::getTestMethod);
+        if (factory.isPresent()) {
+            label(c, factory.get(), resource);
+        }
+        invocation.proceed();
+    }
+
+    private static void label(ExtensionContext c, Method m, String resource) {
+        UserStory story = story(c);
+        Criterion criterion = criterion(m);
+        String id = story.id() + "." + criterion.value();
+        String text = text(m);
+        Allure.epic(story.phase().title());
+        Allure.feature(story.id() + ": " + story.title());
+        Allure.story(text);
+        Allure.label("criterion", id);
+        Allure.label("severity", criterion.severity().label());
+        if (resource != null) {
+            Allure.label("resource", resource);
+        }
+        String historyId = sha256(id + "|" + (resource == null ? "" : resource));
+        Allure.getLifecycle().updateTestCase(tc -> tc.setHistoryId(historyId));
+        c.publishReportEntry(resource == null
+                ? Map.of("criterion", id, "severity", criterion.severity().label())
+                : Map.of("criterion", id, "severity", criterion.severity().label(), "resource", resource));
+    }
+
+    private static UserStory story(ExtensionContext c) {
+        // A dynamic test's own context has no class; its factory's has.
+        Optional<ExtensionContext> withClass = Optional.of(c);
+        while (withClass.isPresent() && withClass.get().getTestClass().isEmpty()) {
+            withClass = withClass.get().getParent();
+        }
+        Class<?> type = withClass.orElseThrow(() -> new IllegalStateException("no test class for " + c.getUniqueId()))
+                .getRequiredTestClass();
+        UserStory s = type.getAnnotation(UserStory.class);
+        if (s == null) {
+            throw new IllegalStateException(type.getName() + " has no @UserStory");
+        }
+        return s;
+    }
+
+    private static Criterion criterion(Method m) {
+        Criterion c = m.getAnnotation(Criterion.class);
+        if (c == null) {
+            throw new IllegalStateException(m + " has no @Criterion");
+        }
+        return c;
+    }
+
+    private static String text(Method m) {
+        DisplayName d = m.getAnnotation(DisplayName.class);
+        return d != null ? d.value() : m.getName();
+    }
+
+    private static String sha256(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

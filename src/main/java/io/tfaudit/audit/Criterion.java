@@ -1,0 +1,19 @@
+package io.tfaudit.audit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * One acceptance criterion: its 1-based position among its story's checkboxes (the id is
+ * {@code US-0NN.k}) and the severity of a finding. The checkbox text itself is the test's
+ * {@code @DisplayName}, verbatim.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Criterion {
+    int value();
+
+    Severity severity();
+}

@@ -1,0 +1,19 @@
+package io.tfaudit.audit;
+
+/**
+ * The PRD's critical-issue thresholds as Allure severities: blocker (compilation, CRUD,
+ * data loss, security), critical (breaking change against the baseline), normal (missing
+ * tests), minor (documentation gaps), trivial (enhancement opportunities).
+ */
+public enum Severity {
+    BLOCKER, CRITICAL, NORMAL, MINOR, TRIVIAL;
+
+    public String label() {
+        return name().toLowerCase();
+    }
+
+    /** Whether this severity is at least as grave as {@code threshold}. */
+    public boolean atLeast(Severity threshold) {
+        return ordinal() <= threshold.ordinal();
+    }
+}

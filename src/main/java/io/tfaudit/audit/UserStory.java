@@ -1,0 +1,25 @@
+package io.tfaudit.audit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Marks a class of criteria as one user story of the audit plan: {@code id} such as
+ * {@code US-002}, its title as the PRD gives it, and its phase. The audit's extension
+ * provides the {@link Audit} to its methods and labels every result for the report.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(AuditExtension.class)
+@Tag("audit")
+public @interface UserStory {
+    String id();
+
+    String title();
+
+    Phase phase();
+}

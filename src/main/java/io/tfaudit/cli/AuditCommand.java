@@ -1,0 +1,123 @@
+package io.tfaudit.cli;
+
+import io.tfaudit.audit.Audit;
+import io.tfaudit.audit.AuditConfig;
+import io.tfaudit.provider.ProviderModel;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.junit.platform.engine.TestExecutionResult;
+
+/**
+ * {@code audit [--provider DIR] [...]}: runs the audit's criteria with the JUnit Platform
+ * Launcher, writing Allure results, and ends with the plain line
+ * {@code N passed, N failed, N skipped}.
+ */
+final class AuditCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    AuditCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) {
+        Map<String, String> params = new HashMap<>();
+        String results = "allure-results";
+        String select = "io.tfaudit.criteria";
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--exec" -> params.put(AuditConfig.EXEC, "true");
+                case "--acceptance" -> params.put(AuditConfig.ACCEPTANCE, "true");
+                case "--provider", "--baseline-ref", "--baseline-path", "--backend", "--inventory", "--results", "--select" -> {
+                    if (i + 1 >= args.length) {
+                        err.println("tfaudit audit: " + a + " needs a value");
+                        return Main.BAD_USAGE;
+                    }
+                    String v = args[++i];
+                    switch (a) {
+                        case "--provider" -> params.put(AuditConfig.PROVIDER_PATH, v);
+                        case "--baseline-ref" -> params.put(AuditConfig.BASELINE_REF, v);
+                        case "--baseline-path" -> params.put(AuditConfig.BASELINE_PATH, v);
+                        case "--backend" -> params.put(AuditConfig.BACKEND_PATH, v);
+                        case "--inventory" -> params.put(AuditConfig.INVENTORY, v);
+                        case "--results" -> results = v;
+                        default -> select = v;
+                    }
+                }
+                default -> {
+                    err.println("tfaudit audit: unknown argument " + a);
+                    return Main.BAD_USAGE;
+                }
+            }
+        }
+        AuditConfig config = AuditConfig.resolve(k -> Optional.ofNullable(params.get(k)).or(() -> Optional.ofNullable(System.getProperty(k))));
+        if (config.providerPath() != null) {
+            Path p = config.providerPath();
+            if (!Files.isDirectory(p)) {
+                err.println("tfaudit audit: " + p + ": " + (Files.exists(p) ? "not a directory" : "no such directory"));
+                return Main.BAD_USAGE;
+            }
+        }
+        Audit audit = Audit.of(config);
+        ProviderModel model = audit.provider();
+        if (model.providerTypeName() == null && model.resources().isEmpty()) {
+            err.println("tfaudit audit: " + audit.providerDir() + " is not a Terraform provider tfaudit can read: "
+                    + model.unresolved());
+            return Main.BAD_USAGE;
+        }
+        System.setProperty("allure.results.directory", results);
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .configurationParameters(params);
+        if (select.startsWith("io.tfaudit")) {
+            request.selectors(select.contains("US") ? DiscoverySelectors.selectClass(select) : DiscoverySelectors.selectPackage(select));
+        } else {
+            request.selectors(DiscoverySelectors.selectPackage("io.tfaudit.criteria"))
+                    .filters(org.junit.platform.launcher.TagFilter.includeTags("audit"));
+        }
+        LauncherDiscoveryRequest discovery = request.build();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(discovery, summary, new FailurePrinter(err));
+        TestExecutionSummary s = summary.getSummary();
+        long skipped = s.getTestsAbortedCount() + s.getTestsSkippedCount();
+        out.println("audited " + audit.providerDir() + " (" + model.resources().size() + " resources, "
+                + model.dataSources().size() + " data sources); results in " + results);
+        out.println(s.getTestsSucceededCount() + " passed, " + s.getTestsFailedCount() + " failed, " + skipped + " skipped");
+        return s.getTestsFailedCount() > 0 ? Main.FINDINGS : Main.OK;
+    }
+
+    /** One line per failed criterion on standard error, so a terminal run shows what failed. */
+    private static final class FailurePrinter implements TestExecutionListener {
+        private final PrintWriter w;
+
+        FailurePrinter(PrintStream err) {
+            this.w = new PrintWriter(err, true);
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            if (id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+                String msg = result.getThrowable().map(Throwable::getMessage).orElse("");
+                String first = msg == null ? "" : msg.lines().limit(3).reduce((a, b) -> a + " | " + b).orElse("");
+                w.println("FAILED " + id.getDisplayName() + ": " + first);
+            }
+        }
+    }
+}
