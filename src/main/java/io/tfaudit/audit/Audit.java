@@ -135,6 +135,9 @@ public final class Audit {
         for (Resource r : provider().resources()) {
             if (r.typeName() != null) {
                 byKey.put("r:" + r.typeName(), new AuditedResource(r.typeName(), r.category(), r, null));
+            } else {
+                // Its category is unknown too: it is in every scope, and fails there with the reason.
+                byKey.put("u:" + r.constructor(), new AuditedResource("(type name unresolved) " + r.constructor(), null, r, null));
             }
         }
         for (Resource r : provider().dataSources()) {
@@ -154,13 +157,14 @@ public final class Audit {
                 out.add(r);
             }
         }
-        out.sort(Comparator.comparing(AuditedResource::typeName).thenComparing(r -> r.category() == Category.DATA_SOURCE));
+        out.sort(Comparator.comparing(AuditedResource::typeName).thenComparing(r -> r.category() == Category.DATA_SOURCE,
+                Comparator.naturalOrder()));
         return out;
     }
 
     /** Scope helpers: {@code audit.resources(Audit.in(Category.SOURCE))}. */
     public static Predicate<AuditedResource> in(Category... categories) {
-        return r -> List.of(categories).contains(r.category());
+        return r -> r.category() == null || List.of(categories).contains(r.category());
     }
 
     public static Predicate<AuditedResource> resourcesOnly() {

@@ -72,9 +72,13 @@ public final class CriterionRun {
         }
         List<DynamicTest> tests = new ArrayList<>();
         for (AuditedResource r : resources) {
-            String name = text + RESOURCE_SEPARATOR + r.typeName() + (r.category() == io.tfaudit.provider.Category.DATA_SOURCE
-                    && !r.typeName().startsWith("data.") ? " (data source)" : "");
+            String name = text + RESOURCE_SEPARATOR + r.typeName()
+                    + (r.category() == io.tfaudit.provider.Category.DATA_SOURCE ? " (data source)" : "");
             tests.add(DynamicTest.dynamicTest(name, () -> {
+                if (r.isRegistered() && r.registered().typeName() == null) {
+                    Assertions.fail(r.registered().constructor() + " is registered, but its Terraform type name could not be "
+                            + "resolved statically: " + r.registered().unresolved());
+                }
                 if (!r.isRegistered()) {
                     Assertions.fail(r.typeName() + " is in the inventory (" + audit.inventory().origin() + ":"
                             + r.inventoryEntry().line() + ") but the provider does not register it; " + unresolvedSummary());
@@ -86,9 +90,15 @@ public final class CriterionRun {
     }
 
     private String unresolvedSummary() {
-        var unresolved = audit.provider().unresolved();
-        return unresolved.isEmpty() ? "nothing was left unresolved while reading the provider"
-                : "while reading the provider: " + unresolved;
+        List<String> notes = new ArrayList<>();
+        audit.provider().unresolved().forEach(u -> notes.add(u.toString()));
+        for (var r : audit.provider().resources()) {
+            if (r.typeName() == null) {
+                notes.add(r.constructor() + " (type name unresolved: " + r.unresolved() + ")");
+            }
+        }
+        return notes.isEmpty() ? "nothing was left unresolved while reading the provider"
+                : "while reading the provider: " + notes;
     }
 
     /**

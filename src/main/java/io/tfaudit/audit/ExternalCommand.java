@@ -44,11 +44,18 @@ public final class ExternalCommand {
     }
 
     public static Result run(Path dir, List<String> command, Duration timeout) throws IOException {
+        return run(dir, command, timeout, java.util.Map.of());
+    }
+
+    public static Result run(Path dir, List<String> command, Duration timeout, java.util.Map<String, String> env)
+            throws IOException {
         Path log = Files.createTempFile("tfaudit-command", ".log");
         try {
             long start = System.nanoTime();
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+            pb.environment().putAll(env);
+            Process p = pb.start();
             boolean finished;
             try {
                 finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
