@@ -37,7 +37,8 @@ final class Literals {
         }
         char c = body.charAt(1);
         if (c == 'u' || c == 'U' || c == 'x') {
-            return Integer.parseInt(body.substring(2), 16);
+            long value = Long.parseLong(body.substring(2), 16);
+            return value > Character.MAX_CODE_POINT ? 0xFFFD : (int) value;
         }
         if (c >= '0' && c <= '7') {
             return Integer.parseInt(body.substring(1), 8);
@@ -66,9 +67,28 @@ final class Literals {
     static BigDecimal parseFloat(String raw) {
         String s = raw.replace("_", "");
         if (s.startsWith("0x") || s.startsWith("0X")) {
-            return new BigDecimal(Double.parseDouble(s));
+            return parseHexFloat(s.substring(2));
         }
         return new BigDecimal(s);
+    }
+
+    /** Exactly: mantissa × 2^exponent, where each hex digit after the point shifts by 4 bits. */
+    private static BigDecimal parseHexFloat(String s) {
+        int p = Math.max(s.indexOf('p'), s.indexOf('P'));
+        String mantissa = s.substring(0, p);
+        int exponent = Integer.parseInt(s.substring(p + 1).replace("+", ""));
+        int dot = mantissa.indexOf('.');
+        if (dot >= 0) {
+            exponent -= 4 * (mantissa.length() - dot - 1);
+            mantissa = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+        }
+        BigInteger m = mantissa.isEmpty() ? BigInteger.ZERO : new BigInteger(mantissa, 16);
+        if (exponent >= 0) {
+            return new BigDecimal(m.shiftLeft(exponent));
+        }
+        // m / 2^k = m × 5^k / 10^k, exact in decimal
+        int k = -exponent;
+        return new BigDecimal(m.multiply(BigInteger.valueOf(5).pow(k)), k).stripTrailingZeros();
     }
 
     private static int escape(String raw, int i, ByteArrayOutputStream out) {
@@ -80,7 +100,9 @@ final class Literals {
             }
             case 'u', 'U' -> {
                 int len = c == 'u' ? 4 : 8;
-                int cp = Integer.parseInt(raw.substring(i + 2, i + 2 + len), 16);
+                long value = Long.parseLong(raw.substring(i + 2, i + 2 + len), 16);
+                // Invalid code points are syntax errors (reported by the builder); decode them as U+FFFD.
+                int cp = value > Character.MAX_CODE_POINT || value >= 0xD800 && value <= 0xDFFF ? 0xFFFD : (int) value;
                 byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
                 out.write(utf8, 0, utf8.length);
                 return i + 2 + len;

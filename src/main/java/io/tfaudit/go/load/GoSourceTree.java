@@ -79,7 +79,8 @@ public final class GoSourceTree {
         }
         List<String> paths = new ArrayList<>();
         for (String p : listing.paths()) {
-            if (p.endsWith(".go") && isGoDirectory(p, options)) {
+            String name = p.substring(p.lastIndexOf('/') + 1);
+            if (p.endsWith(".go") && !name.startsWith("_") && !name.startsWith(".") && isGoDirectory(p, options)) {
                 paths.add(p);
             }
         }

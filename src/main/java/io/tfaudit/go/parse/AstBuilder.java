@@ -763,12 +763,45 @@ final class AstBuilder {
             case GoLexer.RUNE_LIT -> Expr.LitKind.CHAR;
             default -> Expr.LitKind.STRING;
         };
+        if (t.getType() == GoLexer.RUNE_LIT || t.getType() == GoLexer.INTERPRETED_STRING_LIT) {
+            checkEscapes(t);
+        }
         return new Expr.BasicLit(pos(t), kind, t.getText());
     }
 
+    /**
+     * What the lexer's escape rule cannot say: a backslash-quote escape only in runes, a
+     * backslash-double-quote only in strings, and the 4- and 8-digit Unicode escapes must name
+     * a valid code point (not a surrogate half).
+     */
+    private void checkEscapes(Token t) {
+        String text = t.getText();
+        boolean rune = t.getType() == GoLexer.RUNE_LIT;
+        for (int i = 1; i < text.length() - 1; i++) {
+            if (text.charAt(i) != '\\') {
+                continue;
+            }
+            char c = text.charAt(i + 1);
+            String problem = null;
+            if (c == '\'' && !rune || c == '"' && rune) {
+                problem = "unknown escape sequence";
+            } else if (c == 'u' || c == 'U') {
+                int len = c == 'u' ? 4 : 8;
+                long cp = Long.parseLong(text.substring(i + 2, i + 2 + len), 16);
+                if (cp > Character.MAX_CODE_POINT || cp >= 0xD800 && cp <= 0xDFFF) {
+                    problem = "escape sequence is invalid Unicode code point";
+                }
+            }
+            if (problem != null) {
+                problems.add(new SyntaxError(file, t.getLine(), t.getCharPositionInLine() + 2 + i, problem));
+                return;
+            }
+            i++;
+        }
+    }
+
     private Expr.BasicLit stringLit(String_Context ctx) {
-        Token t = ctx.getStart();
-        return new Expr.BasicLit(pos(t), Expr.LitKind.STRING, t.getText());
+        return literal(ctx.getStart());
     }
 
     // ------------------------------------------------------------------------------------

@@ -41,13 +41,15 @@ final class Comments {
             while (codeIndex < code.size() && code.get(codeIndex).getStartIndex() < c.getStartIndex()) {
                 Token t = code.get(codeIndex++);
                 if (t.getType() != Token.EOF && !isImplicitSemicolon(t)) {
-                    lastCodeLine = t.getLine();
+                    lastCodeLine = t.getLine() + newlines(t.getText()); // a raw string may span lines
                     lastCodeEnd = t.getStartIndex();
                 }
             }
             int line = c.getLine();
             boolean codeBetween = lastCodeEnd > groupEnd;
-            if (first != null && (codeBetween || line > endLine + 1)) {
+            // A comment trailing code is a group of its own line, as go/parser's line comments are.
+            boolean afterTrailing = trailing && line > endLine;
+            if (first != null && (codeBetween || line > endLine + 1 || afterTrailing)) {
                 close(file, first, endLine, texts, trailing, all, leading);
                 first = null;
             }

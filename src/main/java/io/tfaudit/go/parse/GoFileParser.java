@@ -36,6 +36,37 @@ public final class GoFileParser {
      * could not be read are reported in the returned file's {@code errors}.
      */
     public GoFile parse(String path, byte[] bytes) {
+        try {
+            return parseHere(path, bytes);
+        } catch (StackOverflowError deep) {
+            return parseOnLargeStack(path, bytes);
+        }
+    }
+
+    /** Deep nesting recurses deeply in ANTLR's recursive descent: retry on a thread with room for it. */
+    private GoFile parseOnLargeStack(String path, byte[] bytes) {
+        java.util.concurrent.atomic.AtomicReference<GoFile> out = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                out.set(parseHere(path, bytes));
+            } catch (StackOverflowError stillTooDeep) {
+                out.set(new AstBuilder(path, Comments.of(path, List.of(), List.of()),
+                        new ArrayList<>(List.of(new SyntaxError(path, 1, 1, "nesting too deep to parse"))))
+                        .buildFile(null, bytes.length, true));
+            }
+        }, "go-parse-deep", LARGE_STACK_BYTES);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out.get();
+    }
+
+    private static final long LARGE_STACK_BYTES = 1L << 30;
+
+    private GoFile parseHere(String path, byte[] bytes) {
         SourceText source = SourceText.decode(path, bytes);
         List<SyntaxError> problems = new ArrayList<>(source.problems());
         if (source.binary()) {
@@ -50,7 +81,45 @@ public final class GoFileParser {
         }
         Comments comments = Comments.of(path, result.tokens().getTokens(), result.comments());
         boolean tolerant = !problems.isEmpty();
-        return new AstBuilder(path, comments, problems).buildFile(result.tree(), bytes.length, tolerant);
+        GoFile file = new AstBuilder(path, comments, problems).buildFile(result.tree(), bytes.length, tolerant);
+        int decodingProblems = source.problems().size();
+        if (file.errors().size() == decodingProblems) {
+            return file;
+        }
+        // Decoding problems are located in bytes already; the parser's and builder's in code points.
+        List<SyntaxError> errors = new ArrayList<>(file.errors().subList(0, decodingProblems));
+        LineIndex lines = new LineIndex(source.text());
+        for (SyntaxError e : file.errors().subList(decodingProblems, file.errors().size())) {
+            errors.add(new SyntaxError(e.file(), e.line(), lines.byteColumn(e.line(), e.column()), e.message()));
+        }
+        return new GoFile(file.path(), file.sizeInBytes(), file.doc(), file.packageName(), file.imports(), file.decls(),
+                file.comments(), List.copyOf(errors));
+    }
+
+    /** Go counts columns in bytes: the code-point column of a line, as a byte column. */
+    static final class LineIndex {
+        private final String text;
+        private final List<Integer> starts = new ArrayList<>();
+
+        LineIndex(String text) {
+            this.text = text;
+            starts.add(0);
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                starts.add(i + 1);
+            }
+        }
+
+        int byteColumn(int line, int codePointColumn) {
+            if (line < 1 || line > starts.size() || codePointColumn < 1) {
+                return codePointColumn;
+            }
+            int start = starts.get(line - 1);
+            int end = line < starts.size() ? starts.get(line) : text.length();
+            String lineText = text.substring(start, end);
+            int cps = Math.min(codePointColumn - 1, lineText.codePointCount(0, lineText.length()));
+            String before = lineText.substring(0, lineText.offsetByCodePoints(0, cps));
+            return before.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1 + (codePointColumn - 1 - cps);
+        }
     }
 
     Result parseTree(String file, String text) {
@@ -131,7 +200,8 @@ public final class GoFileParser {
                     line++;
                 }
             }
-            int column = text.substring(lastLineStart).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            String lastLine = text.substring(lastLineStart);
+            int column = lastLine.codePointCount(0, lastLine.length()) + 1; // in code points, as the others
             return new SyntaxError(file, line, column, "unexpected end of file");
         }
 

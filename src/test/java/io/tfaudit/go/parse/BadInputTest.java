@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -304,8 +303,6 @@ class BadInputTest {
      * On a thread with the JVM's default stack size (what a library caller has), 2000 nested
      * parentheses overflow the stack inside ANTLR's recursive descent. go/parser accepts them.
      */
-    @Disabled("BUG: GoFileParser.parse throws StackOverflowError on a default-size thread stack for 2000 nested "
-            + "parentheses (\"package p\\nvar x = ((((...1...))))\"), breaking its never-throws contract")
     @Test
     void deeplyNestedExpressionOnADefaultStack() throws InterruptedException {
         AtomicReference<GoFile> result = new AtomicReference<>();
@@ -379,8 +376,6 @@ class BadInputTest {
     }
 
     /** SyntaxError promises columns "as Go tools print them", which count bytes. */
-    @Disabled("BUG: syntax error columns count code points, not bytes as Go does: \"package p\\nvar s = \\\"é\\\" )\" "
-            + "reports 2:13, go/parser 2:14")
     @Test
     void syntaxErrorColumnAfterMultiByteCharacters() {
         GoFile f = parse("col.go", "package p\nvar s = \"é\" )\n");

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -338,8 +337,6 @@ class GoModelTest {
          * go/parser: a comment on the same line as the previous token is a group of its own, so
          * the next line's comment starts a new group, which is H's doc.
          */
-        @Disabled("BUG: a trailing comment and a comment on the next line are merged into one group, so the func "
-                + "below loses its doc: \"var a = 1 // trailing\\n// H doc\\nfunc H() {}\" gives H no doc (go/ast: \"H doc\")")
         @Test
         void commentAfterATrailingCommentIsStillADoc() {
             GoFile g = parse("package p\n\nvar a = 1 // trailing\n// H doc\nfunc H() {}\n");
@@ -348,8 +345,6 @@ class GoModelTest {
         }
 
         /** The comment trails the closing backquote of a raw string that started two lines above. */
-        @Disabled("BUG: a comment trailing the last line of a multi-line raw string becomes the doc of the next "
-                + "declaration: \"var s = `a\\nb` // after raw\\nfunc G() {}\" gives G the doc \"after raw\" (go/ast: none)")
         @Test
         void commentTrailingAMultiLineTokenIsNotADoc() {
             GoFile g = parse("package p\n\nvar s = `a\nb` // after raw\nfunc G() {}\n");
