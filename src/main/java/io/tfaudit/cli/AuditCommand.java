@@ -85,6 +85,14 @@ final class AuditCommand {
         System.setProperty("allure.results.directory", results);
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameters(params);
+        if (select.contains(".US")) {
+            try {
+                Class.forName(select);
+            } catch (ClassNotFoundException e) {
+                err.println("tfaudit audit: --select " + select + ": no such criteria class");
+                return Main.BAD_USAGE;
+            }
+        }
         if (select.startsWith("io.tfaudit")) {
             request.selectors(select.contains("US") ? DiscoverySelectors.selectClass(select) : DiscoverySelectors.selectPackage(select));
         } else {

@@ -229,7 +229,8 @@ final class TestSuiteReader {
     private Reach reach(GoPackage pkg, GoFile file, Decl.FuncDecl root) {
         List<Node> nodes = new ArrayList<>();
         Set<String> called = new LinkedHashSet<>();
-        Set<Object> seen = new HashSet<>();
+        // Identity: AST records compare structurally, and hashing one hashes its whole subtree.
+        Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Deque<Object[]> work = new ArrayDeque<>();
         work.add(new Object[] {pkg, file, root, 0});
         seen.add(root);

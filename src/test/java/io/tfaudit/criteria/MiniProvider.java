@@ -58,9 +58,14 @@ public final class MiniProvider {
 
                 import (
                 \t"context"
+                \t"time"
 
+                \t"github.com/hashicorp/terraform-plugin-framework/path"
                 \t"github.com/hashicorp/terraform-plugin-framework/resource"
                 \t"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+                \t"github.com/hashicorp/terraform-plugin-framework/types"
+
+                \t"example.com/acme/internal/helper"
                 )
 
                 // ConnectorConfig is what each wrapper provides to the shared base.
@@ -84,13 +89,281 @@ public final class MiniProvider {
                 \tresp.Schema = r.config.GetSchema()
                 }
 
-                func (r *BaseResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {}
+                func (r *BaseResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+                \tctx, cancel := context.WithTimeout(ctx, 20*time.Minute)
+                \tdefer cancel()
+                \t_ = r.modelToConfigMap(ctx, nil)
+                }
 
-                func (r *BaseResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {}
+                func (r *BaseResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+                \tctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+                \tdefer cancel()
+                \tr.configMapToModel(ctx, map[string]any{})
+                }
 
-                func (r *BaseResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {}
+                func (r *BaseResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+                \tctx, cancel := context.WithTimeout(ctx, 20*time.Minute)
+                \tdefer cancel()
+                \t_ = r.modelToConfigMap(ctx, nil)
+                }
 
-                func (r *BaseResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {}
+                func (r *BaseResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+                \tctx, cancel := context.WithTimeout(ctx, 20*time.Minute)
+                \tdefer cancel()
+                }
+
+                func (r *BaseResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+                \tresource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+                }
+
+                // modelToConfigMap renames model values to API keys through the field mappings.
+                func (r *BaseResource) modelToConfigMap(ctx context.Context, model map[string]any) map[string]any {
+                \tout := map[string]any{}
+                \tfor attr, apiKey := range r.config.GetFieldMappings() {
+                \t\tout[apiKey] = extractTerraformValue(model[attr])
+                \t}
+                \treturn out
+                }
+
+                // configMapToModel reads API values back through the field mappings.
+                func (r *BaseResource) configMapToModel(ctx context.Context, cfg map[string]any) map[string]any {
+                \tmodel := map[string]any{}
+                \tfor attr, apiKey := range r.config.GetFieldMappings() {
+                \t\tmodel[attr] = setTerraformValue(ctx, cfg, apiKey, model[attr])
+                \t}
+                \treturn model
+                }
+
+                func extractTerraformValue(v any) any {
+                \tswitch x := v.(type) {
+                \tcase types.String:
+                \t\treturn x.ValueString()
+                \tcase types.Int64:
+                \t\treturn x.ValueInt64()
+                \tcase types.Bool:
+                \t\treturn x.ValueBool()
+                \tcase types.List:
+                \t\tvar out []string
+                \t\tx.ElementsAs(context.Background(), &out, false)
+                \t\treturn out
+                \t}
+                \treturn nil
+                }
+
+                func setTerraformValue(ctx context.Context, cfg map[string]any, key string, current any) any {
+                \tswitch current.(type) {
+                \tcase types.String:
+                \t\treturn helper.GetTfCfgString(ctx, cfg, key)
+                \tcase types.Int64:
+                \t\treturn helper.GetTfCfgInt64(ctx, cfg, key)
+                \tcase types.Bool:
+                \t\treturn helper.GetTfCfgBool(ctx, cfg, key)
+                \tcase types.List:
+                \t\treturn helper.GetTfCfgListString(ctx, cfg, key)
+                \t}
+                \treturn nil
+                }
+                """);
+        p.files.put("internal/helper/helper.go", """
+                package helper
+
+                import (
+                \t"context"
+                \t"strconv"
+
+                \t"github.com/hashicorp/terraform-plugin-framework/types"
+                )
+
+                // GetTfCfgString reads a string, null when absent or not a string.
+                func GetTfCfgString(ctx context.Context, cfg map[string]any, key string) types.String {
+                \tif s, ok := cfg[key].(string); ok {
+                \t\treturn types.StringValue(s)
+                \t}
+                \treturn types.StringNull()
+                }
+
+                // GetTfCfgInt64 reads a number given as float64, int or numeric string.
+                func GetTfCfgInt64(ctx context.Context, cfg map[string]any, key string) types.Int64 {
+                \tswitch v := cfg[key].(type) {
+                \tcase float64:
+                \t\treturn types.Int64Value(int64(v))
+                \tcase string:
+                \t\tif n, err := strconv.ParseInt(v, 10, 64); err == nil {
+                \t\t\treturn types.Int64Value(n)
+                \t\t}
+                \t}
+                \treturn types.Int64Null()
+                }
+
+                // GetTfCfgBool reads a bool.
+                func GetTfCfgBool(ctx context.Context, cfg map[string]any, key string) types.Bool {
+                \tif b, ok := cfg[key].(bool); ok {
+                \t\treturn types.BoolValue(b)
+                \t}
+                \treturn types.BoolNull()
+                }
+
+                // GetTfCfgListString reads a list of strings, skipping nil elements.
+                func GetTfCfgListString(ctx context.Context, cfg map[string]any, key string) types.List {
+                \treturn types.ListNull(types.StringType)
+                }
+
+                // MigrateDeprecatedValues moves each old key's value to its new key.
+                func MigrateDeprecatedValues(cfg map[string]any, aliases map[string]string) map[string]any {
+                \tfor oldKey, newKey := range aliases {
+                \t\tif v, ok := cfg[oldKey]; ok {
+                \t\t\tcfg[newKey] = v
+                \t\t\tdelete(cfg, oldKey)
+                \t\t}
+                \t}
+                \treturn cfg
+                }
+                """);
+        p.files.put("internal/helper/helper_test.go", """
+                package helper
+
+                import (
+                \t"context"
+                \t"testing"
+                )
+
+                func TestGetTfCfgString(t *testing.T) {
+                \tcases := []struct {
+                \t\tname string
+                \t\tcfg  map[string]any
+                \t}{
+                \t\t{"value", map[string]any{"k": "v"}},
+                \t\t{"nil value", map[string]any{"k": nil}},
+                \t\t{"missing key", map[string]any{}},
+                \t\t{"not a string", map[string]any{"k": 42}},
+                \t}
+                \tfor _, c := range cases {
+                \t\t_ = GetTfCfgString(context.Background(), c.cfg, "k")
+                \t}
+                }
+
+                func TestGetTfCfgInt64(t *testing.T) {
+                \t_ = GetTfCfgInt64(context.Background(), map[string]any{"k": 5.0}, "k")
+                \t_ = GetTfCfgInt64(context.Background(), map[string]any{"k": "5"}, "k")
+                \t_ = GetTfCfgInt64(context.Background(), map[string]any{"k": nil}, "k")
+                }
+
+                func TestGetTfCfgBool(t *testing.T) {
+                \t_ = GetTfCfgBool(context.Background(), map[string]any{"k": nil}, "k")
+                \t_ = GetTfCfgBool(context.Background(), map[string]any{}, "missing key")
+                }
+
+                func TestGetTfCfgListString(t *testing.T) {
+                \t_ = GetTfCfgListString(context.Background(), map[string]any{"k": []any{}}, "k")
+                \t_ = GetTfCfgListString(context.Background(), map[string]any{"k": []any{"a", nil}}, "k")
+                }
+
+                func TestMigrateDeprecatedValues(t *testing.T) {
+                \t_ = MigrateDeprecatedValues(map[string]any{"old": 1}, map[string]string{"old": "new"})
+                }
+                """);
+        p.files.put("internal/api/client.go", """
+                package api
+
+                import (
+                \t"context"
+                \t"encoding/json"
+                \t"errors"
+                \t"net/http"
+                \t"strings"
+                )
+
+                const createdFromKey = "created_from"
+
+                // Origin marks what created an entity.
+                const Origin = "terraform"
+
+                type Client struct {
+                \thttp  *http.Client
+                \ttoken string
+                }
+
+                type apiError struct {
+                \tDetail string `json:"detail"`
+                }
+
+                // GetAccessToken exchanges client credentials for a bearer token.
+                func (c *Client) GetAccessToken(ctx context.Context, clientID, secret string) (string, error) {
+                \tbody := strings.NewReader(`{"client_id":"` + clientID + `","secret":"` + secret + `"}`)
+                \treq, _ := http.NewRequestWithContext(ctx, http.MethodPost, "/auth/access-token", body)
+                \tresp, err := c.http.Do(req)
+                \tif err != nil {
+                \t\treturn "", err
+                \t}
+                \tvar out struct {
+                \t\tAccessToken string `json:"access_token"`
+                \t}
+                \terr = json.NewDecoder(resp.Body).Decode(&out)
+                \treturn out.AccessToken, err
+                }
+
+                func (c *Client) doRequest(req *http.Request, out any) error {
+                \treq.Header.Set("Authorization", "Bearer "+c.token)
+                \tresp, err := c.http.Do(req)
+                \tif err != nil {
+                \t\treturn err
+                \t}
+                \tif resp.StatusCode >= 400 {
+                \t\tvar e apiError
+                \t\t_ = json.NewDecoder(resp.Body).Decode(&e)
+                \t\treturn errors.New(e.Detail)
+                \t}
+                \treturn json.NewDecoder(resp.Body).Decode(out)
+                }
+
+                // CreateSource creates a source, asking for its secrets back.
+                func (c *Client) CreateSource(ctx context.Context, payload map[string]any) error {
+                \tpayload[createdFromKey] = Origin
+                \treq, _ := http.NewRequestWithContext(ctx, http.MethodPost, "/sources?secret_returned=true", nil)
+                \treturn c.doRequest(req, nil)
+                }
+
+                // GetSource reads a source with its secrets.
+                func (c *Client) GetSource(ctx context.Context, id string) error {
+                \treq, _ := http.NewRequestWithContext(ctx, http.MethodGet, "/sources/"+id+"?secret_returned=true", nil)
+                \treturn c.doRequest(req, nil)
+                }
+
+                // CreateDestination creates a destination.
+                func (c *Client) CreateDestination(ctx context.Context, payload map[string]any) error {
+                \tpayload["created_from"] = "terraform"
+                \treq, _ := http.NewRequestWithContext(ctx, http.MethodPost, "/destinations", nil)
+                \treturn c.doRequest(req, nil)
+                }
+                """);
+        p.files.put("internal/api/retry.go", """
+                package api
+
+                import (
+                \t"errors"
+                \t"net"
+                \t"net/http"
+                )
+
+                // retryable: gateway errors and timeouts are worth another try.
+                func retryable(status int, err error) bool {
+                \tvar ne net.Error
+                \tif errors.As(err, &ne) && ne.Timeout() {
+                \t\treturn true
+                \t}
+                \tswitch status {
+                \tcase http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+                \t\treturn true
+                \t}
+                \treturn false
+                }
+                """);
+        p.files.put("internal/api/client_test.go", """
+                package api
+
+                import "testing"
+
+                func TestGetAccessToken(t *testing.T) {}
                 """);
         p.connector("source", "postgresql", "Postgresql", List.of(
                 "transforms_insert_static_key1_static_field", "transforms_insert_static_key1_static_value",

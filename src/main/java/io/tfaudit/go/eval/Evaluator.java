@@ -90,6 +90,11 @@ public final class Evaluator {
         }
     }
 
+    /** An expression's value in package scope (constants, package values, calls), as written in {@code file}. */
+    public Value valueIn(GoPackage pkg, GoFile file, Expr e) {
+        return eval(e, new Frame(pkg, file, null));
+    }
+
     /** Calls a function value with arguments; a method value carries its receiver. */
     public Value call(Value fn, List<Value> args, Pos at) {
         if (!(fn instanceof Value.Func f)) {

@@ -88,7 +88,7 @@ class US002VerifyLayerSeparationTest {
     @Test
     void baseWithoutDelete() {
         var outcome = run("baseContainsSharedCrud", MiniProvider.sound().edit("internal/resource/connector/base.go",
-                s -> s.replace("func (r *BaseResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {}\n", "")));
+                s -> s.replace("func (r *BaseResource) Delete(", "func (r *BaseResource) remove(")));
         assertThat(outcome.single().getStatus()).isEqualTo(Status.FAILED);
         assertThat(outcome.message(outcome.single())).contains("base type BaseResource lacks [Delete]");
     }

@@ -1,0 +1,164 @@
+package io.tfaudit.criteria.phase2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tfaudit.criteria.CriterionTestKit;
+import io.tfaudit.criteria.MiniProvider;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestExecutionResult.Status;
+
+/** Phase 2 criteria: each fails on a fixture broken for it and passes (or is skipped for its run) on the sound one. */
+class Phase2CriteriaTest {
+
+    @TempDir
+    Path dir;
+
+    private int runs;
+
+    private CriterionTestKit.Outcome run(Class<?> story, String method, MiniProvider provider) {
+        return CriterionTestKit.run(story, method, provider.writeTo(dir.resolve("run" + ++runs)));
+    }
+
+    private static void assertFails(CriterionTestKit.Outcome o, TestExecutionResult r, String... evidence) {
+        assertThat(r.getStatus()).as(o.message(r)).isEqualTo(Status.FAILED);
+        assertThat(o.message(r)).contains(evidence);
+    }
+
+    @Nested
+    class US004 {
+        private final Class<?> story = US004VerifyApiClientOperations.class;
+
+        @Test
+        void tokenExchangeFoundThenSkippedForItsTestRun() {
+            var sound = run(story, "tokenExchange", MiniProvider.sound()).single();
+            assertThat(sound.getStatus()).isEqualTo(Status.ABORTED);
+            var o = run(story, "tokenExchange", MiniProvider.sound().edit("internal/api/client.go",
+                    s -> s.replace("GetAccessToken", "Login").replace("clientID, secret string", "user, password string")
+                            .replace("client_id", "user")));
+            assertFails(o, o.single(), "expected a function that sends client credentials for an access token");
+        }
+
+        @Test
+        void everyRequestCarriesTheAuthorizationHeader() {
+            run(story, "authorizationOnEveryRequest", MiniProvider.sound()).assertAllSucceeded();
+            var o = run(story, "authorizationOnEveryRequest", MiniProvider.sound().edit("internal/api/client.go",
+                    s -> s.replace("\treq.Header.Set(\"Authorization\", \"Bearer \"+c.token)\n", "")));
+            assertFails(o, o.single(), "internal/api/client.go:", "Client.CreateSource builds a request",
+                    "sets the Authorization header");
+        }
+
+        @Test
+        void secretReturnedOnSourceCreateAndRead() {
+            run(story, "secretReturnedOnSourceCreateAndRead", MiniProvider.sound()).assertAllSucceeded();
+            var o = run(story, "secretReturnedOnSourceCreateAndRead", MiniProvider.sound().edit("internal/api/client.go",
+                    s -> s.replace("\"/sources/\"+id+\"?secret_returned=true\"", "\"/sources/\"+id")));
+            assertFails(o, o.single(), "Client.GetSource: expected the query parameter secret_returned=true");
+        }
+
+        @Test
+        void detailErrorsArePropagated() {
+            run(story, "detailErrorsPropagated", MiniProvider.sound()).assertAllSucceeded();
+            var o = run(story, "detailErrorsPropagated", MiniProvider.sound().edit("internal/api/client.go",
+                    s -> s.replace("json:\"detail\"", "json:\"message\"")));
+            assertFails(o, o.single(), "expected a struct field tagged json:\"detail\"");
+        }
+
+        @Test
+        void retriesGatewayErrorsAndTimeouts() {
+            run(story, "retriesGatewayErrorsAndTimeouts", MiniProvider.sound()).assertAllSucceeded();
+            var o = run(story, "retriesGatewayErrorsAndTimeouts", MiniProvider.sound().edit("internal/api/retry.go",
+                    s -> s.replace("http.StatusServiceUnavailable, ", "")));
+            assertFails(o, o.single(), "internal/api/retry.go:1: expected the retry logic to handle HTTP 503");
+        }
+
+        @Test
+        void createdFromOnEveryCreateThroughConstants() {
+            run(story, "createdFromTerraformOnEveryCreate", MiniProvider.sound()).assertAllSucceeded();
+            var o = run(story, "createdFromTerraformOnEveryCreate", MiniProvider.sound().edit("internal/api/client.go",
+                    s -> s.replace("const Origin = \"terraform\"", "const Origin = \"ui\"")));
+            assertFails(o, o.single(), "Client.CreateSource: expected created_from = \"terraform\"");
+        }
+    }
+
+    @Nested
+    class US005 {
+        private final Class<?> story = US005VerifyHelperFunctions.class;
+
+        @Test
+        void helperEdgeCasesCoveredByTests() {
+            for (String m : new String[] {"getTfCfgString", "getTfCfgInt64", "getTfCfgBool", "getTfCfgListString",
+                    "migrateDeprecatedValues"}) {
+                run(story, m, MiniProvider.sound()).assertAllSucceeded();
+            }
+        }
+
+        @Test
+        void aMissingEdgeCaseIsNamed() {
+            var o = run(story, "getTfCfgListString", MiniProvider.sound().edit("internal/helper/helper_test.go",
+                    s -> s.replace("[]any{\"a\", nil}", "[]any{\"a\", \"b\"}")));
+            assertFails(o, o.single(), "GetTfCfgListString: expected a test case for nil elements");
+            var i = run(story, "getTfCfgInt64", MiniProvider.sound().edit("internal/helper/helper_test.go",
+                    s -> s.replace("map[string]any{\"k\": \"5\"}", "map[string]any{\"k\": \"five\"}")));
+            assertFails(i, i.single(), "GetTfCfgInt64: expected a test case for string numbers");
+        }
+
+        @Test
+        void migrationThatKeepsTheOldKeyFails() {
+            var o = run(story, "migrateDeprecatedValues", MiniProvider.sound().edit("internal/helper/helper.go",
+                    s -> s.replace("\t\t\tdelete(cfg, oldKey)\n", "")));
+            assertFails(o, o.single(), "MigrateDeprecatedValues: expected the old key removed");
+        }
+
+        @Test
+        void helperTestsRunOnlyWithConsent() {
+            assertThat(run(story, "helperUnitTestsPass", MiniProvider.sound()).single().getStatus()).isEqualTo(Status.ABORTED);
+            var o = run(story, "helperUnitTestsPass", MiniProvider.sound().without("internal/helper/helper_test.go"));
+            assertFails(o, o.single(), "GetTfCfgBool: expected a Go unit test that calls it");
+        }
+    }
+
+    @Nested
+    class US006 {
+        private final Class<?> story = US006VerifyBaseResourceImplementation.class;
+
+        @Test
+        void conversionsExistUseMappingsAndAreUsedByCrud() {
+            for (String m : new String[] {"modelToConfigMap", "configMapToModel", "extractTerraformValue", "setTerraformValue"}) {
+                run(story, m, MiniProvider.sound()).assertAllSucceeded();
+            }
+            var o = run(story, "configMapToModel", MiniProvider.sound().edit("internal/resource/connector/base.go",
+                    s -> s.replace("\tr.configMapToModel(ctx, map[string]any{})\n", "")));
+            assertFails(o, o.single(), "BaseResource.Read: expected it to use configMapToModel");
+        }
+
+        @Test
+        void aTypeWithoutItsBranchOrHelperFails() {
+            var o = run(story, "extractTerraformValue", MiniProvider.sound().edit("internal/resource/connector/base.go",
+                    s -> s.replace("\tcase types.Bool:\n\t\treturn x.ValueBool()\n", "")));
+            assertFails(o, o.single(), "expected a branch for types.Bool");
+            var h = run(story, "setTerraformValue", MiniProvider.sound().edit("internal/resource/connector/base.go",
+                    s -> s.replace("return helper.GetTfCfgInt64(ctx, cfg, key)", "return nil")));
+            assertFails(h, h.single(), "expected it to use GetTfCfgInt64");
+        }
+
+        @Test
+        void everyCrudOperationHasATimeout() {
+            run(story, "timeoutsOnCrud", MiniProvider.sound()).assertAllSucceeded();
+            var o = run(story, "timeoutsOnCrud", MiniProvider.sound().edit("internal/resource/connector/base.go",
+                    s -> s.replace("\tctx, cancel := context.WithTimeout(ctx, 5*time.Minute)\n\tdefer cancel()\n", "")));
+            assertFails(o, o.result("acme_source_postgresql"), "BaseResource.Read runs without a timeout context");
+        }
+
+        @Test
+        void everyResourceImports() {
+            run(story, "importPassthrough", MiniProvider.sound()).assertAllSucceeded();
+            var o = run(story, "importPassthrough", MiniProvider.sound().edit("internal/resource/connector/base.go",
+                    s -> s.replace("func (r *BaseResource) ImportState(", "func (r *BaseResource) importState(")));
+            assertFails(o, o.result("acme_transform_filter"), "expected an ImportState method on BaseResource");
+        }
+    }
+}
