@@ -10,7 +10,6 @@ import io.tfaudit.audit.Typecheck;
 import io.tfaudit.audit.UserStory;
 import io.tfaudit.go.ast.Expr;
 import io.tfaudit.go.ast.Field;
-import io.tfaudit.go.ast.Spec;
 import io.tfaudit.go.ast.Walk;
 import io.tfaudit.go.program.CallGraph;
 import java.time.Duration;
@@ -115,8 +114,8 @@ public class US004VerifyApiClientOperations {
             if (!file.path().startsWith("internal/api/") || file.isTestFile()) {
                 continue;
             }
-            for (Spec.TypeSpec t : file.typeSpecs()) {
-                if (t.type() instanceof Expr.StructType st) {
+            for (var d : file.decls()) {
+                for (Expr.StructType st : Walk.collect(d, Expr.StructType.class)) {
                     for (Field field : st.fields().fields()) {
                         if (field.tagValue().contains("json:\"detail") && !field.names().isEmpty()) {
                             detailField = field.names().get(0).name();
@@ -131,12 +130,14 @@ public class US004VerifyApiClientOperations {
         }
         ApiCode code = new ApiCode(run.provider());
         String field = detailField;
+        // Into an error: a function reading the field builds one (errors.New / fmt.Errorf), or an
+        // error type's Error() method reads a field of that name.
         boolean propagated = code.apiFunctions().stream().anyMatch(fn -> fn.decl().body() != null
                 && Walk.collect(fn.decl().body(), Expr.SelectorExpr.class).stream().anyMatch(s -> s.sel().name().equals(field))
-                && (code.callsNamed(fn, "New") || code.callsNamed(fn, "Errorf")));
+                && (code.callsNamed(fn, "New") || code.callsNamed(fn, "Errorf") || fn.decl().name().name().equals("Error")));
         if (!propagated) {
             f.add("internal/api/", "the " + field + " field is decoded, but no function returns it in an error "
-                    + "(errors.New / fmt.Errorf with ." + field + ")");
+                    + "(errors.New / fmt.Errorf with ." + field + ", or an Error() method reading it)");
         }
         f.verify();
     }

@@ -13,7 +13,6 @@ import io.tfaudit.go.ast.GoFile;
 import io.tfaudit.go.ast.Walk;
 import io.tfaudit.go.program.CallGraph;
 import io.tfaudit.go.program.GoPackage;
-import io.tfaudit.provider.Category;
 import io.tfaudit.provider.Resource;
 import java.util.List;
 import java.util.Optional;
@@ -93,10 +92,11 @@ public class US006VerifyBaseResourceImplementation {
     @Criterion(value = 5, severity = Severity.BLOCKER)
     Stream<DynamicTest> timeoutsOnCrud(CriterionRun run) {
         CallGraph calls = new CallGraph(run.provider().module());
-        return run.forEachResource(Audit.in(Category.values()), r -> {
+        // Resources (FR-6: "All resources must support configurable timeouts"); data sources have no CRUD.
+        return run.forEachResource(Audit.resourcesOnly(), r -> {
             Resource res = r.registered();
             Findings f = run.findings();
-            List<String> operations = res.isDataSource() ? List.of("Read") : List.of("Create", "Read", "Update", "Delete");
+            List<String> operations = List.of("Create", "Read", "Update", "Delete");
             for (String op : operations) {
                 Optional<CallGraph.Fn> m = method(run, res, op);
                 if (m.isEmpty()) {

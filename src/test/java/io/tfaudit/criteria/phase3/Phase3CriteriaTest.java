@@ -50,11 +50,22 @@ class Phase3CriteriaTest {
 
         @Test
         void aMissingNamedMigrationTestFails() {
-            var o = run(story, "allMigrationTestsPass", MiniProvider.sound().edit("internal/provider/migration_test.go",
-                    s -> s.replace("func TestAccDestinationKafka_Migration(", "func TestAccDestinationKafkaUpgrade(")));
+            var o = run(story, "allMigrationTestsPass", MiniProvider.sound()
+                    .edit("inventory.txt", s -> s + "destination acme_destination_kafka\n")
+                    .edit("internal/provider/migration_test.go",
+                            s -> s.replace("func TestAccDestinationKafka_Migration(", "func TestAccDestinationKafkaUpgrade(")));
             var r = o.result("TestAccDestinationKafka_Migration");
             assertThat(r.getStatus()).isEqualTo(Status.FAILED);
             assertThat(message(o, r)).contains("expected a Go test TestAccDestinationKafka_Migration", "found none");
+        }
+
+        @Test
+        void aNamedTestForAResourceOutOfScopeIsNotApplicable() {
+            var o = run(story, "allMigrationTestsPass", MiniProvider.sound().edit("internal/provider/migration_test.go",
+                    s -> s.replace("func TestAccDestinationKafka_Migration(", "func TestAccDestinationKafkaUpgrade(")));
+            var r = o.result("TestAccDestinationKafka_Migration");
+            assertThat(r.getStatus()).isEqualTo(Status.ABORTED);
+            assertThat(message(o, r)).contains("not applicable: acme_destination_kafka is neither in the inventory");
         }
 
         @Test
