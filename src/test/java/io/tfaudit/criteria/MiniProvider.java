@@ -391,6 +391,17 @@ public final class MiniProvider {
                 }}
                 """);
         p.files.put("docs/MIGRATION.md", "# Migration\n\nNo computed attribute changed.\n");
+        p.files.put("docs/audits/architecture-comparison-report.md", """
+                # Architecture comparison
+
+                Code generation: schemas come from the backend's configuration, so that they cannot drift from it.
+
+                Reflection-based marshaling: one conversion for every connector, because per-connector code repeated itself.
+
+                Thin wrapper pattern: a wrapper holds what generation cannot know, instead of editing generated files.
+
+                JSON-based deprecations and overrides: data reviewers can read, which avoids special cases in the generator.
+                """);
         return p;
     }
 
@@ -484,6 +495,90 @@ public final class MiniProvider {
                 // New%3$sResource creates the resource.
                 func New%3$sResource() resource.Resource { return connector.NewBase(&%3$sConfig{}) }
                 """.formatted(category, name, goName, schemaFunc, aliases));
+    }
+
+    /**
+     * The same three connectors in the v2 shape: each resource writes its own schema (here
+     * {@code attributes} of them, about 5 lines each) and its own CRUD in one file.
+     */
+    public static MiniProvider v2(int attributes) {
+        MiniProvider p = new MiniProvider();
+        p.files.put("go.mod", "module example.com/acme\n\ngo 1.21\n");
+        p.files.put("inventory.txt", "source acme_source_postgresql\ndestination acme_destination_snowflake\ntransform acme_transform_filter\n");
+        StringBuilder registered = new StringBuilder();
+        for (String[] c : new String[][] {{"source", "postgresql", "SourcePostgresql"}, {"destination", "snowflake", "DestinationSnowflake"},
+                {"transform", "filter", "TransformFilter"}}) {
+            registered.append("New").append(c[2]).append("Resource, ");
+            StringBuilder attrs = new StringBuilder();
+            for (int i = 0; i < attributes; i++) {
+                attrs.append("""
+                        \t\t\t"field_%d": schema.StringAttribute{
+                        \t\t\t\tOptional:    true,
+                        \t\t\t\tDescription: "Field %d.",
+                        \t\t\t},
+                        """.formatted(i, i));
+            }
+            p.files.put("internal/provider/" + c[0] + "_" + c[1] + ".go", """
+                    package provider
+
+                    import (
+                    \t"context"
+
+                    \t"github.com/hashicorp/terraform-plugin-framework/path"
+                    \t"github.com/hashicorp/terraform-plugin-framework/resource"
+                    \t"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+                    )
+
+                    type %1$sResource struct{}
+
+                    func New%1$sResource() resource.Resource { return &%1$sResource{} }
+
+                    func (r *%1$sResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+                    \tresp.TypeName = req.ProviderTypeName + "_%2$s_%3$s"
+                    }
+
+                    func (r *%1$sResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+                    \tresp.Schema = schema.Schema{
+                    \t\tAttributes: map[string]schema.Attribute{
+                    \t\t\t"name": schema.StringAttribute{Required: true},
+                    %4$s\t\t},
+                    \t}
+                    }
+
+                    func (r *%1$sResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {}
+
+                    func (r *%1$sResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {}
+
+                    func (r *%1$sResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {}
+
+                    func (r *%1$sResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {}
+
+                    func (r *%1$sResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+                    \tresource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+                    }
+                    """.formatted(c[2], c[0], c[1], attrs));
+        }
+        p.files.put("internal/provider/provider.go", """
+                package provider
+
+                import (
+                \t"context"
+
+                \t"github.com/hashicorp/terraform-plugin-framework/provider"
+                \t"github.com/hashicorp/terraform-plugin-framework/resource"
+                )
+
+                type acmeProvider struct{}
+
+                func (p *acmeProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+                \tresp.TypeName = "acme"
+                }
+
+                func (p *acmeProvider) Resources(_ context.Context) []func() resource.Resource {
+                \treturn []func() resource.Resource{%s}
+                }
+                """.formatted(registered));
+        return p;
     }
 
     /** The 13 migration tests the PRD names, each pinning v2.1.18 and expecting an empty plan. */
