@@ -1,0 +1,3 @@
+#!/bin/sh
+# Import an existing S3 destination by the ID shown in the Streamkap UI.
+terraform import streamkap_destination_s3.example 6650f3c2a1b4c8d9e0f1a2b3
