@@ -53,7 +53,7 @@ public final class AuditExtension implements ParameterResolver, InvocationInterc
             throws Throwable {
         String name = c.getDisplayName();
         int sep = name.lastIndexOf(CriterionRun.RESOURCE_SEPARATOR);
-        String resource = sep < 0 ? null : name.substring(sep + CriterionRun.RESOURCE_SEPARATOR.length());
+        String resource = sep < 0 ? null : resourceLabel(name.substring(sep + CriterionRun.RESOURCE_SEPARATOR.length()));
         Optional<Method> factory = c.getParent().flatMap(ExtensionContext::getTestMethod);
         if (factory.isPresent()) {
             label(c, factory.get(), resource);
@@ -79,6 +79,16 @@ public final class AuditExtension implements ParameterResolver, InvocationInterc
         c.publishReportEntry(resource == null
                 ? Map.of("criterion", id, "severity", criterion.severity().label())
                 : Map.of("criterion", id, "severity", criterion.severity().label(), "resource", resource));
+    }
+
+    /** "streamkap_x (vs snapshot.json)" → "streamkap_x"; "streamkap_tag (data source)" → "data.streamkap_tag". */
+    static String resourceLabel(String suffix) {
+        int paren = suffix.indexOf(" (");
+        if (paren < 0) {
+            return suffix;
+        }
+        String name = suffix.substring(0, paren);
+        return suffix.endsWith("(data source)") ? "data." + name : name;
     }
 
     private static UserStory story(ExtensionContext c) {

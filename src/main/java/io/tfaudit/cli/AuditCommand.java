@@ -82,7 +82,10 @@ final class AuditCommand {
                     + model.unresolved());
             return Main.BAD_USAGE;
         }
-        System.setProperty("allure.results.directory", results);
+        // Our own lifecycle writing where asked: Allure's default one reads its directory once per JVM.
+        io.qameta.allure.AllureLifecycle lifecycle = new io.qameta.allure.AllureLifecycle(
+                new io.qameta.allure.FileSystemResultsWriter(Path.of(results)));
+        io.qameta.allure.Allure.setLifecycle(lifecycle);
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameters(params);
         if (select.contains(".US")) {
@@ -101,8 +104,10 @@ final class AuditCommand {
         }
         LauncherDiscoveryRequest discovery = request.build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        Launcher launcher = LauncherFactory.create();
-        launcher.execute(discovery, summary, new FailurePrinter(err));
+        Launcher launcher = LauncherFactory.create(org.junit.platform.launcher.core.LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).build());
+        launcher.execute(discovery, summary, new FailurePrinter(err),
+                new io.qameta.allure.junitplatform.AllureJunitPlatform(lifecycle));
         TestExecutionSummary s = summary.getSummary();
         long skipped = s.getTestsAbortedCount() + s.getTestsSkippedCount();
         out.println("audited " + audit.providerDir() + " (" + model.resources().size() + " resources, "
