@@ -59,6 +59,14 @@ public final class CriterionRun {
     }
 
     /**
+     * Evidence shown with the result whatever its outcome (what was measured, where a file
+     * the PRD names elsewhere was found): an attachment in the report.
+     */
+    public void evidence(String title, String text) {
+        io.qameta.allure.Allure.addAttachment(title, "text/plain", text, ".txt");
+    }
+
+    /**
      * One dynamic test per resource in scope, named {@code <criterion> — <type name>}. A
      * resource the inventory expects but the provider does not register fails; an empty
      * scope fails too (an empty enumeration is a broken audit, not a pass).

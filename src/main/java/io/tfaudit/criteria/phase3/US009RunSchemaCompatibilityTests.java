@@ -58,6 +58,9 @@ public class US009RunSchemaCompatibilityTests {
     @Criterion(value = 2, severity = Severity.CRITICAL)
     Stream<DynamicTest> everySnapshotPasses(CriterionRun run) {
         List<Snapshot> snapshots = run.provider().files().snapshots();
+        String location = "The PRD names testdata/snapshots/; this provider keeps its " + snapshots.size()
+                + " snapshots in " + run.provider().files().snapshotDirs()
+                + " (found by content: JSON files with an \"attributes\" object under testdata/).";
         if (snapshots.isEmpty()) {
             return Stream.of(DynamicTest.dynamicTest(run.text() + CriterionRun.RESOURCE_SEPARATOR + "(no snapshot)", () ->
                     run.findings().add("testdata/", "expected schema snapshots (JSON with an \"attributes\" object) under a testdata "
@@ -65,6 +68,7 @@ public class US009RunSchemaCompatibilityTests {
         }
         return snapshots.stream().map(s -> DynamicTest.dynamicTest(run.text() + CriterionRun.RESOURCE_SEPARATOR
                 + typeName(run.provider(), s), () -> {
+            run.evidence("where the snapshots are", location);
             Findings f = run.findings();
             if (s.problem() != null) {
                 f.add(s.path() + ":" + s.problem().line(), s.problem().message());
