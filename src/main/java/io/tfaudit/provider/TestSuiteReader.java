@@ -57,7 +57,7 @@ final class TestSuiteReader {
                 }
             }
         }
-        out.sort((a, b) -> a.pos().toString().compareTo(b.pos().toString()));
+        out.sort(java.util.Comparator.comparing((TestFunction t) -> t.pos().file()).thenComparingInt(t -> t.pos().line()));
         return out;
     }
 

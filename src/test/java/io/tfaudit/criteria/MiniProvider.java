@@ -618,6 +618,15 @@ public final class MiniProvider {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** One more connector over the three layers, registered and in the inventory. */
+    public MiniProvider withConnector(String category, String name, String goName) {
+        connector(category, name, goName, List.of(), List.of());
+        edit("internal/provider/provider.go", s -> s.replace("return []func() resource.Resource{",
+                "return []func() resource.Resource{" + category + ".New" + goName + "Resource, "));
+        edit("inventory.txt", s -> s + category + " acme_" + category + "_" + name + "\n");
+        return this;
+    }
+
     /** Replaces a file's text (or adds the file). */
     public MiniProvider with(String path, String content) {
         files.put(path, content);

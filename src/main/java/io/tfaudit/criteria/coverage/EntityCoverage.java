@@ -1,0 +1,185 @@
+package io.tfaudit.criteria.coverage;
+
+import io.tfaudit.audit.Audit;
+import io.tfaudit.audit.AuditedResource;
+import io.tfaudit.audit.CriterionRun;
+import io.tfaudit.audit.Findings;
+import io.tfaudit.audit.GoTestRun;
+import io.tfaudit.provider.Attribute;
+import io.tfaudit.provider.Category;
+import io.tfaudit.provider.ProviderModel;
+import io.tfaudit.provider.Resource;
+import io.tfaudit.provider.TestFunction;
+import io.tfaudit.provider.files.Snapshot;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+
+/**
+ * Phases 6–8 (entity coverage), shared by sources, destinations and transforms: an
+ * acceptance test per resource, found by the name the PRD gives or, named otherwise, by
+ * content (a TestAcc* whose HCL declares the resource), with create, update and import
+ * steps and CheckDestroy; a schema snapshot per resource that matches its effective schema.
+ */
+public final class EntityCoverage {
+
+    private EntityCoverage() {}
+
+    /** "Write `TestAccSourceAlloyDB` - basic CRUD test" for {@code source_alloydb}. */
+    public static void acceptanceTestWritten(CriterionRun run, String testName, String localType) {
+        String type = typeName(run.provider(), localType);
+        if (run.audit().resources(r -> r.typeName().equals(type)).isEmpty()) {
+            run.skip("not applicable: " + type + " is neither in the inventory (" + run.audit().inventory().origin()
+                    + ") nor registered by the provider", null);
+        }
+        Findings f = run.findings();
+        if (run.provider().resource(type).isEmpty()) {
+            f.add("Resources()", "expected " + type + " registered (the inventory lists it), found it absent");
+        }
+        Optional<TestFunction> test = acceptanceTest(run.provider(), testName, type);
+        if (test.isEmpty()) {
+            f.add("internal/provider/", "expected an acceptance test " + testName + " (or any TestAcc* whose HCL declares "
+                    + type + "), found none");
+            f.verify();
+        }
+        TestFunction t = test.get();
+        run.evidence("the test", t.name() + " at " + t.pos().fileAndLine()
+                + (t.name().toLowerCase().startsWith(testName.toLowerCase()) ? " (by name)" : " (found by content: its HCL declares " + type + ")"));
+        basicCrud(t, type, f);
+        f.verify();
+    }
+
+    static void basicCrud(TestFunction t, String type, Findings f) {
+        if (t.configSteps() < 1) {
+            f.add(t.pos(), t.name() + ": expected a create step (a TestStep with Config), found none");
+        }
+        if (!t.hasUpdateStep()) {
+            f.add(t.pos(), t.name() + ": expected an update step (a second TestStep with Config), found " + t.configSteps() + " config step(s)");
+        }
+        if (!t.importStep() || !t.importStateVerify()) {
+            f.add(t.pos(), t.name() + ": expected an import step (ImportState: true, ImportStateVerify: true), found "
+                    + (t.importStep() ? "ImportState without ImportStateVerify" : "none"));
+        }
+        if (!t.checkDestroy()) {
+            f.add(t.pos(), t.name() + ": expected CheckDestroy to verify " + type + " is deleted, found none");
+        }
+    }
+
+    /**
+     * By name first (a suffix such as …Resource or …_basic is allowed), else by content; among
+     * several, the one that covers most of create, update, import and CheckDestroy.
+     */
+    public static Optional<TestFunction> acceptanceTest(ProviderModel provider, String testName, String type) {
+        List<TestFunction> acceptance = provider.tests().stream().filter(t -> t.kind() == TestFunction.Kind.ACCEPTANCE).toList();
+        java.util.Comparator<TestFunction> coverage = java.util.Comparator.comparingInt(EntityCoverage::crudScore);
+        return acceptance.stream().filter(t -> t.name().toLowerCase().startsWith(testName.toLowerCase())
+                        && (t.resourceTypes().isEmpty() || t.resourceTypes().contains(type)))
+                .max(coverage)
+                .or(() -> acceptance.stream().filter(t -> t.resourceTypes().contains(type)).max(coverage));
+    }
+
+    private static int crudScore(TestFunction t) {
+        return Math.min(t.configSteps(), 2) + (t.importStep() && t.importStateVerify() ? 1 : 0) + (t.checkDestroy() ? 1 : 0);
+    }
+
+    /** "All tests pass: `TF_ACC=1 go test -v -run 'TestAccSource' ./internal/provider/...`". */
+    public static void acceptanceTestsPass(CriterionRun run, Category category, String regex) {
+        Findings f = run.findings();
+        List<AuditedResource> scope = run.audit().resources(Audit.in(category));
+        if (scope.isEmpty()) {
+            f.add("inventory", "expected " + category.label() + " resources in scope, found none");
+        }
+        for (AuditedResource r : scope) {
+            boolean tested = run.provider().tests().stream().anyMatch(t -> t.kind() == TestFunction.Kind.ACCEPTANCE
+                    && t.resourceTypes().contains(r.typeName()));
+            if (!tested) {
+                f.add(r.isRegistered() ? r.registered().constructorPos().fileAndLine() : "inventory", r.typeName()
+                        + ": expected an acceptance test declaring it, found none");
+            }
+        }
+        f.verify();
+        GoTestRun.Result result = GoTestRun.runOrSkip(run, true, regex, "./internal/provider/...", Duration.ofMinutes(120));
+        result.actions().forEach((test, action) -> {
+            if (action.equals("fail")) {
+                f.add(test, "expected pass, found fail");
+            }
+        });
+        f.verify();
+    }
+
+    /** "Create snapshots for 14 missing sources": one dynamic test per named resource. */
+    public static Stream<DynamicTest> snapshotsCreated(CriterionRun run, List<String> localTypes) {
+        return localTypes.stream().map(local -> DynamicTest.dynamicTest(run.text() + CriterionRun.RESOURCE_SEPARATOR
+                + typeName(run.provider(), local), () -> {
+            String type = typeName(run.provider(), local);
+            if (run.audit().resources(r -> r.typeName().equals(type)).isEmpty()) {
+                run.skip("not applicable: " + type + " is neither in the inventory nor registered by the provider", null);
+            }
+            Findings f = run.findings();
+            if (snapshotOf(run.provider(), type).isEmpty()) {
+                f.add(snapshotPlace(run.provider()), "expected a schema snapshot of " + type + ", found none");
+            }
+            f.verify();
+        }));
+    }
+
+    /** "All 20 source snapshots exist in `testdata/snapshots/`": per resource, present and equal to the schema. */
+    public static Stream<DynamicTest> snapshotsExistAndMatch(CriterionRun run, Category category) {
+        return run.forEachResource(Audit.in(category), r -> {
+            run.evidence("where the snapshots are", "The PRD names testdata/snapshots/; this provider keeps its snapshots in "
+                    + run.provider().files().snapshotDirs() + ".");
+            Findings f = run.findings();
+            Optional<Snapshot> s = snapshotOf(run.provider(), r.typeName());
+            if (s.isEmpty()) {
+                f.add(snapshotPlace(run.provider()), "expected a schema snapshot of " + r.typeName() + ", found none");
+                f.verify();
+            }
+            compare(r.registered(), s.get(), f);
+            f.verify();
+        });
+    }
+
+    /** Names and the four flags; a difference means the snapshot is stale or the schema changed. */
+    static void compare(Resource r, Snapshot s, Findings f) {
+        if (s.problem() != null) {
+            f.add(s.path() + ":" + s.problem().line(), s.problem().message());
+            return;
+        }
+        Map<String, Attribute> attrs = r.schema().attributes();
+        for (var e : s.attributes().entrySet()) {
+            Attribute a = attrs.get(e.getKey());
+            if (a == null) {
+                f.add(s.path(), r.typeName() + "." + e.getKey() + ": in the snapshot, not in the schema");
+            } else if (a.required() != e.getValue().required() || a.optional() != e.getValue().optional()
+                    || a.computed() != e.getValue().computed() || a.sensitive() != e.getValue().sensitive()) {
+                f.add(a.pos(), r.typeName() + "." + e.getKey() + ": flags differ from " + s.path() + " (snapshot "
+                        + e.getValue() + ", schema required=" + a.required() + " optional=" + a.optional() + " computed="
+                        + a.computed() + " sensitive=" + a.sensitive() + ")");
+            }
+        }
+        for (Attribute a : attrs.values()) {
+            if (!s.attributes().containsKey(a.name())) {
+                f.add(a.pos(), r.typeName() + "." + a.name() + ": in the schema, not in " + s.path() + " (the snapshot is stale)");
+            }
+        }
+    }
+
+    public static Optional<Snapshot> snapshotOf(ProviderModel provider, String type) {
+        String prefix = provider.providerTypeName() == null ? "" : provider.providerTypeName() + "_";
+        return provider.files().snapshots().stream()
+                .filter(s -> s.resourceName().equals(type) || (prefix + s.resourceName()).equals(type)).findFirst();
+    }
+
+    private static String snapshotPlace(ProviderModel provider) {
+        List<String> dirs = new ArrayList<>(provider.files().snapshotDirs());
+        return dirs.isEmpty() ? "testdata/snapshots/" : dirs.get(0) + "/";
+    }
+
+    public static String typeName(ProviderModel provider, String local) {
+        return (provider.providerTypeName() == null ? "" : provider.providerTypeName() + "_") + local;
+    }
+}

@@ -1,0 +1,53 @@
+package io.tfaudit.criteria.phase7;
+
+import io.tfaudit.audit.Criterion;
+import io.tfaudit.audit.CriterionRun;
+import io.tfaudit.audit.Phase;
+import io.tfaudit.audit.Severity;
+import io.tfaudit.audit.Typecheck;
+import io.tfaudit.audit.UserStory;
+import io.tfaudit.criteria.coverage.EntityCoverage;
+import io.tfaudit.criteria.coverage.SnapshotUpdate;
+import io.tfaudit.provider.Category;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** A schema snapshot per resource, found where the provider keeps them, equal to the effective schema. */
+@UserStory(id = "US-023", title = "Create Schema Snapshots for Destination Connectors", phase = Phase.PHASE_7)
+public class US023CreateSchemaSnapshotsForDestinationConnectors {
+
+    /** The 15 missing destinations the PRD found without a snapshot. */
+    static final List<String> MISSING = List.of("destination_azblob", "destination_bigquery", "destination_cockroachdb", "destination_db2", "destination_gcs", "destination_httpsink", "destination_kafkadirect", "destination_motherduck", "destination_mysql", "destination_oracle", "destination_r2", "destination_redis", "destination_redshift", "destination_sqlserver", "destination_starburst");
+
+    @TestFactory
+    @DisplayName("Create snapshots for 15 missing destinations")
+    @Criterion(value = 1, severity = Severity.NORMAL)
+    Stream<DynamicTest> snapshotsForTheMissing(CriterionRun run) {
+        return EntityCoverage.snapshotsCreated(run, MISSING);
+    }
+
+    @Test
+    @DisplayName("Run: `UPDATE_SNAPSHOTS=1 go test -v -run 'TestSchemaBackwardsCompatibility' ./internal/provider/...`")
+    @Criterion(value = 2, severity = Severity.NORMAL)
+    void runTheSnapshotUpdate(CriterionRun run) {
+        SnapshotUpdate.verify(run);
+    }
+
+    @TestFactory
+    @DisplayName("All 22 destination snapshots exist in `testdata/snapshots/`")
+    @Criterion(value = 3, severity = Severity.NORMAL)
+    Stream<DynamicTest> allSnapshotsExist(CriterionRun run) {
+        return EntityCoverage.snapshotsExistAndMatch(run, Category.DESTINATION);
+    }
+
+    @Test
+    @DisplayName("Typecheck passes")
+    @Criterion(value = 4, severity = Severity.BLOCKER)
+    void typecheckPasses(CriterionRun run) {
+        Typecheck.verify(run);
+    }
+}
