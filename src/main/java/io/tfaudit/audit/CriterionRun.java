@@ -59,6 +59,17 @@ public final class CriterionRun {
     }
 
     /**
+     * The severity of this result when it differs from the criterion's: e.g. "All tests pass"
+     * fails as a missing test (normal) before the run, as a CRUD failure (blocker) after it.
+     */
+    public void reportSeverity(Severity severity) {
+        io.qameta.allure.Allure.getLifecycle().updateTestCase(tc -> {
+            tc.getLabels().removeIf(l -> "severity".equals(l.getName()));
+            tc.getLabels().add(new io.qameta.allure.model.Label().setName("severity").setValue(severity.label()));
+        });
+    }
+
+    /**
      * Evidence shown with the result whatever its outcome (what was measured, where a file
      * the PRD names elsewhere was found): an attachment in the report.
      */

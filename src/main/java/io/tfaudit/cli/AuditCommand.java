@@ -40,12 +40,14 @@ final class AuditCommand {
         Map<String, String> params = new HashMap<>();
         String results = "allure-results";
         String select = "io.tfaudit.criteria";
+        String failOn = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--exec" -> params.put(AuditConfig.EXEC, "true");
                 case "--acceptance" -> params.put(AuditConfig.ACCEPTANCE, "true");
-                case "--provider", "--baseline-ref", "--baseline-path", "--backend", "--inventory", "--results", "--select" -> {
+                case "--provider", "--baseline-ref", "--baseline-path", "--backend", "--inventory", "--results", "--select",
+                        "--fail-on" -> {
                     if (i + 1 >= args.length) {
                         err.println("tfaudit audit: " + a + " needs a value");
                         return Main.BAD_USAGE;
@@ -58,6 +60,7 @@ final class AuditCommand {
                         case "--backend" -> params.put(AuditConfig.BACKEND_PATH, v);
                         case "--inventory" -> params.put(AuditConfig.INVENTORY, v);
                         case "--results" -> results = v;
+                        case "--fail-on" -> failOn = v;
                         default -> select = v;
                     }
                 }
@@ -66,6 +69,13 @@ final class AuditCommand {
                     return Main.BAD_USAGE;
                 }
             }
+        }
+        io.tfaudit.report.Gate gate;
+        try {
+            gate = io.tfaudit.report.Gate.parse(failOn != null ? failOn : System.getProperty("audit.failOn"));
+        } catch (IllegalArgumentException e) {
+            err.println("tfaudit audit: " + e.getMessage());
+            return Main.BAD_USAGE;
         }
         AuditConfig config = AuditConfig.resolve(k -> Optional.ofNullable(params.get(k)).or(() -> Optional.ofNullable(System.getProperty(k))));
         if (config.providerPath() != null) {
@@ -80,6 +90,13 @@ final class AuditCommand {
         if (model.providerTypeName() == null && model.resources().isEmpty()) {
             err.println("tfaudit audit: " + audit.providerDir() + " is not a Terraform provider tfaudit can read: "
                     + model.unresolved());
+            return Main.BAD_USAGE;
+        }
+        Path resultsDir = Path.of(results);
+        try {
+            clearPreviousResults(resultsDir);
+        } catch (java.io.IOException e) {
+            err.println("tfaudit audit: cannot prepare " + resultsDir + ": " + e.getMessage());
             return Main.BAD_USAGE;
         }
         // Our own lifecycle writing where asked: Allure's default one reads its directory once per JVM.
@@ -112,8 +129,32 @@ final class AuditCommand {
         long skipped = s.getTestsAbortedCount() + s.getTestsSkippedCount();
         out.println("audited " + audit.providerDir() + " (" + model.resources().size() + " resources, "
                 + model.dataSources().size() + " data sources); results in " + results);
+        int gateCode;
+        try {
+            // Decided from the results the report shows, read back from the results folder.
+            gateCode = io.tfaudit.report.GateMain.decide(resultsDir, gate,
+                    resultsDir.toAbsolutePath().resolveSibling("tfaudit-results").resolve("summary.json"), out);
+        } catch (Exception e) {
+            err.println("tfaudit audit: cannot read the results back: " + e.getMessage());
+            gateCode = Main.FINDINGS;
+        }
         out.println(s.getTestsSucceededCount() + " passed, " + s.getTestsFailedCount() + " failed, " + skipped + " skipped");
-        return s.getTestsFailedCount() > 0 ? Main.FINDINGS : Main.OK;
+        return gateCode == 0 ? Main.OK : Main.FINDINGS;
+    }
+
+    /** Results of an earlier run would be read as this run's; history and settings stay. */
+    static void clearPreviousResults(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String n = f.getFileName().toString();
+                if (Files.isRegularFile(f) && (n.endsWith("-result.json") || n.endsWith("-container.json") || n.contains("-attachment"))) {
+                    Files.delete(f);
+                }
+            }
+        }
     }
 
     /** One line per failed criterion on standard error, so a terminal run shows what failed. */

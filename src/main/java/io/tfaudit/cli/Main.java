@@ -29,6 +29,8 @@ public final class Main {
                 return new SchemaCommand(out, err).run(rest);
             case "audit":
                 return new AuditCommand(out, err).run(rest);
+            case "align":
+                return new AlignCommand(out, err).run(rest);
             default:
                 err.println("tfaudit: unknown command '" + args[0] + "'");
                 usage(err);
@@ -46,8 +48,12 @@ public final class Main {
         s.println("        exit 0 when all files parse, 1 when some do not, 2 on a bad argument.");
         s.println("  audit [--provider DIR] [--baseline-ref REF | --baseline-path DIR] [--backend DIR]");
         s.println("        [--inventory FILE] [--exec] [--acceptance] [--results DIR] [--select CLASS]");
+        s.println("        [--fail-on blocker|critical|normal|minor|trivial|none]");
         s.println("        run the audit (on the embedded sample provider without --provider); results go");
-        s.println("        to allure-results/; ends with 'N passed, N failed, N skipped'.");
+        s.println("        to allure-results/, summary.json to tfaudit-results/; ends with 'N passed, N failed,");
+        s.println("        N skipped'. Exit 1 when a failure at or above --fail-on (default critical) is found.");
+        s.println("  align --provider DIR --backend DIR [--json]");
+        s.println("        missing/extra/mismatched fields vs the backend (markdown or JSON); exit 0 aligned, 1 not, 2 bad argument.");
         s.println("  schema PROVIDER_DIR");
         s.println("        print the provider's resource and data source schemas, read statically,");
         s.println("        in the format of `terraform providers schema -json`.");

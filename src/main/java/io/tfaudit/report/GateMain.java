@@ -1,0 +1,36 @@
+package io.tfaudit.report;
+
+import java.nio.file.Path;
+
+/**
+ * The gate as a step of its own, for Maven ({@code ./mvnw verify -Dprovider.path=DIR
+ * -Daudit.failOn=critical}): reads the results the report shows, writes summary.json, and
+ * exits 1 when a failure at or above the threshold is found.
+ *
+ * <pre>java -cp tfaudit.jar io.tfaudit.report.GateMain RESULTS_DIR FAIL_ON SUMMARY_FILE</pre>
+ */
+public final class GateMain {
+
+    private GateMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Path results = Path.of(args.length > 0 ? args[0] : "allure-results");
+        Gate gate = Gate.parse(args.length > 1 ? args[1] : null);
+        Path summaryFile = Path.of(args.length > 2 ? args[2] : "target/audit/summary.json");
+        int code = decide(results, gate, summaryFile, System.out);
+        System.exit(code);
+    }
+
+    public static int decide(Path resultsDir, Gate gate, Path summaryFile, java.io.PrintStream out) throws Exception {
+        AuditResults results = AuditResults.read(resultsDir);
+        Summary.write(Summary.of(results, gate), summaryFile);
+        var breaking = gate.breaking(results);
+        out.println("gate (fail on " + gate.describe() + "): " + (breaking.isEmpty() ? "passed" : breaking.size()
+                + " finding(s) at or above " + gate.describe()) + "; summary in " + summaryFile);
+        for (var r : breaking) {
+            out.println("  [" + r.severity().label() + "] " + r.criterion() + (r.resource() == null ? "" : " " + r.resource())
+                    + ": " + r.name());
+        }
+        return breaking.isEmpty() ? 0 : 1;
+    }
+}
