@@ -24,12 +24,14 @@ public final class CriterionRun {
     private final UserStory story;
     private final Criterion criterion;
     private final String text;
+    private Severity currentSeverity;
 
     CriterionRun(Audit audit, UserStory story, Criterion criterion, String text) {
         this.audit = audit;
         this.story = story;
         this.criterion = criterion;
         this.text = text;
+        this.currentSeverity = criterion.severity();
     }
 
     public Audit audit() {
@@ -55,7 +57,7 @@ public final class CriterionRun {
     }
 
     public Findings findings() {
-        return new Findings(text);
+        return new Findings(text, () -> currentSeverity);
     }
 
     /**
@@ -63,6 +65,7 @@ public final class CriterionRun {
      * fails as a missing test (normal) before the run, as a CRUD failure (blocker) after it.
      */
     public void reportSeverity(Severity severity) {
+        currentSeverity = severity;
         io.qameta.allure.Allure.getLifecycle().updateTestCase(tc -> {
             tc.getLabels().removeIf(l -> "severity".equals(l.getName()));
             tc.getLabels().add(new io.qameta.allure.model.Label().setName("severity").setValue(severity.label()));
@@ -94,6 +97,7 @@ public final class CriterionRun {
             String name = text + RESOURCE_SEPARATOR + r.typeName()
                     + (r.category() == io.tfaudit.provider.Category.DATA_SOURCE ? " (data source)" : "");
             tests.add(DynamicTest.dynamicTest(name, () -> {
+                currentSeverity = criterion.severity();
                 if (r.isRegistered() && r.registered().typeName() == null) {
                     Assertions.fail(r.registered().constructor() + " is registered, but its Terraform type name could not be "
                             + "resolved statically: " + r.registered().unresolved());

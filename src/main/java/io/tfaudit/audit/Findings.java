@@ -32,10 +32,17 @@ public final class Findings {
     }
 
     private final String rule;
+    private final java.util.function.Supplier<Severity> severity;
     private final List<Finding> items = new ArrayList<>();
 
     public Findings(String rule) {
+        this(rule, () -> null);
+    }
+
+    /** With the severity the failure message starts with ({@code [critical] ...}), as the report's categories read it. */
+    public Findings(String rule, java.util.function.Supplier<Severity> severity) {
         this.rule = rule;
+        this.severity = severity;
     }
 
     public Findings add(Pos where, String what) {
@@ -62,7 +69,8 @@ public final class Findings {
         }
         List<Finding> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparing(Finding::where, Findings::compareWhere).thenComparing(Finding::what));
-        StringBuilder message = new StringBuilder("'" + rule + "' was violated (" + sorted.size()
+        Severity s = severity.get();
+        StringBuilder message = new StringBuilder((s == null ? "" : "[" + s.label() + "] ") + "'" + rule + "' was violated (" + sorted.size()
                 + (sorted.size() == 1 ? " time" : " times") + "):");
         for (Finding f : sorted) {
             message.append("\n  ").append(f);

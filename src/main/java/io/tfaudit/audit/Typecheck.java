@@ -54,7 +54,8 @@ public final class Typecheck {
         }
         ExternalCommand.Result b = o.build();
         if (!b.succeeded()) {
-            throw new org.opentest4j.AssertionFailedError("'" + run.text() + "' was violated: `go build ./...` "
+            throw new org.opentest4j.AssertionFailedError("[" + run.severity().label() + "] '" + run.text()
+                    + "' was violated: `go build ./...` "
                     + (b.timedOut() ? "timed out after " + TIMEOUT.toMinutes() + " min" : "exited " + b.exitCode())
                     + ":\n" + tail(b.output(), 60));
         }

@@ -129,6 +129,11 @@ final class AuditCommand {
         long skipped = s.getTestsAbortedCount() + s.getTestsSkippedCount();
         out.println("audited " + audit.providerDir() + " (" + model.resources().size() + " resources, "
                 + model.dataSources().size() + " data sources); results in " + results);
+        try {
+            io.tfaudit.report.ReportFiles.write(resultsDir, audit);
+        } catch (java.io.IOException e) {
+            err.println("tfaudit audit: cannot write the report's environment files: " + e.getMessage());
+        }
         int gateCode;
         try {
             // Decided from the results the report shows, read back from the results folder.
