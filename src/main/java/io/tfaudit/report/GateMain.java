@@ -24,6 +24,7 @@ public final class GateMain {
     public static int decide(Path resultsDir, Gate gate, Path summaryFile, java.io.PrintStream out) throws Exception {
         AuditResults results = AuditResults.read(resultsDir);
         Summary.write(Summary.of(results, gate), summaryFile);
+        MachineOutputs.writeAll(results, summaryFile.toAbsolutePath().getParent(), "allure-report/index.html");
         var breaking = gate.breaking(results);
         out.println("gate (fail on " + gate.describe() + "): " + (breaking.isEmpty() ? "passed" : breaking.size()
                 + " finding(s) at or above " + gate.describe()) + "; summary in " + summaryFile);
