@@ -34,6 +34,8 @@ public final class Audit {
     private String baselineUnavailable;
     private Inventory inventory;
     private Typecheck.Outcome typecheck;
+    private AcceptedFindings accepted;
+    private final java.util.Set<String> usedEntries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Audit(AuditConfig config) {
         this.config = config;
@@ -103,6 +105,26 @@ public final class Audit {
                     + " or -Dbaseline.path=DIR (a checkout of the baseline)";
             return Optional.empty();
         }
+    }
+
+    /** The accepted findings of the audited tree (or of the configured file); read, never written. */
+    public synchronized AcceptedFindings acceptedFindings() {
+        if (accepted == null) {
+            Path file = config.acceptedFindingsFile() != null ? config.acceptedFindingsFile()
+                    : providerDir.resolve(AcceptedFindings.FILE_NAME);
+            accepted = AcceptedFindings.read(file);
+        }
+        return accepted;
+    }
+
+    /** Records that an entry accepted a finding in this run; the others are stale. */
+    void entryUsed(AcceptedFindings.Entry e) {
+        usedEntries.add(e.key());
+    }
+
+    /** Entries that accepted nothing in this run (their finding is gone: remove them). */
+    public List<AcceptedFindings.Entry> staleEntries() {
+        return acceptedFindings().entries().stream().filter(e -> !usedEntries.contains(e.key())).toList();
     }
 
     /** The shared "Typecheck passes" outcome, decided once per run. */

@@ -20,9 +20,10 @@ import java.util.function.Function;
  * @param inventoryPath a resource inventory file replacing the built-in one
  * @param exec whether the audit may run go and terraform on the audited repository
  * @param acceptance whether it may run acceptance tests against the live API
+ * @param acceptedFindingsFile the file of accepted findings (default: tfaudit-baseline.json in the audited tree)
  */
 public record AuditConfig(Path providerPath, String baselineRef, Path baselinePath, Path backendPath, Path inventoryPath,
-                          boolean exec, boolean acceptance) {
+                          boolean exec, boolean acceptance, Path acceptedFindingsFile) {
 
     public static final String PROVIDER_PATH = "provider.path";
     public static final String BASELINE_REF = "baseline.ref";
@@ -31,6 +32,7 @@ public record AuditConfig(Path providerPath, String baselineRef, Path baselinePa
     public static final String INVENTORY = "inventory";
     public static final String EXEC = "exec";
     public static final String ACCEPTANCE = "acceptance";
+    public static final String BASELINE_FILE = "baseline.file";
 
     /** The default baseline: the v2 release the PRD's compatibility promise is made against. */
     public static final String DEFAULT_BASELINE_REF = "v2.1.18";
@@ -48,7 +50,8 @@ public record AuditConfig(Path providerPath, String baselineRef, Path baselinePa
                         .filter(v -> !v.isBlank()).map(Path::of).orElse(null),
                 get.apply(INVENTORY).map(Path::of).orElse(null),
                 get.apply(EXEC).map(Boolean::parseBoolean).orElse(false),
-                get.apply(ACCEPTANCE).map(Boolean::parseBoolean).orElse(false));
+                get.apply(ACCEPTANCE).map(Boolean::parseBoolean).orElse(false),
+                get.apply(BASELINE_FILE).map(Path::of).orElse(null));
     }
 
     private static Properties propertiesFile() {

@@ -25,6 +25,7 @@ public final class CriterionRun {
     private final Criterion criterion;
     private final String text;
     private Severity currentSeverity;
+    private String currentResource;
 
     CriterionRun(Audit audit, UserStory story, Criterion criterion, String text) {
         this.audit = audit;
@@ -57,7 +58,12 @@ public final class CriterionRun {
     }
 
     public Findings findings() {
-        return new Findings(text, () -> currentSeverity);
+        return new Findings(text, () -> currentSeverity, this);
+    }
+
+    /** The resource of the dynamic test running now (per-resource criteria), or null. */
+    String currentResource() {
+        return currentResource;
     }
 
     /**
@@ -98,6 +104,7 @@ public final class CriterionRun {
                     + (r.category() == io.tfaudit.provider.Category.DATA_SOURCE ? " (data source)" : "");
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 currentSeverity = criterion.severity();
+                currentResource = r.typeName();
                 if (r.isRegistered() && r.registered().typeName() == null) {
                     Assertions.fail(r.registered().constructor() + " is registered, but its Terraform type name could not be "
                             + "resolved statically: " + r.registered().unresolved());

@@ -34,15 +34,20 @@ public final class Findings {
     private final String rule;
     private final java.util.function.Supplier<Severity> severity;
     private final List<Finding> items = new ArrayList<>();
+    private final CriterionRun run;
 
     public Findings(String rule) {
-        this(rule, () -> null);
+        this(rule, () -> null, null);
     }
 
-    /** With the severity the failure message starts with ({@code [critical] ...}), as the report's categories read it. */
-    public Findings(String rule, java.util.function.Supplier<Severity> severity) {
+    /**
+     * With the severity the failure message starts with ({@code [critical] ...}), as the
+     * report's categories read it, and the run whose accepted findings apply.
+     */
+    Findings(String rule, java.util.function.Supplier<Severity> severity, CriterionRun run) {
         this.rule = rule;
         this.severity = severity;
+        this.run = run;
     }
 
     public Findings add(Pos where, String what) {
@@ -62,18 +67,48 @@ public final class Findings {
         return List.copyOf(items);
     }
 
-    /** Fails with every finding, or does nothing when there is none. */
+    /**
+     * Fails with every finding, or does nothing when there is none. Findings the team has
+     * accepted ({@link AcceptedFindings}) do not fail: they are reported, and when nothing
+     * else is left the result is skipped as baselined. An expired entry accepts nothing.
+     */
     public void verify() {
         if (items.isEmpty()) {
             return;
         }
-        List<Finding> sorted = new ArrayList<>(items);
+        List<Finding> failing = new ArrayList<>();
+        List<String> accepted = new ArrayList<>();
+        java.time.LocalDate today = java.time.LocalDate.now();
+        for (Finding f : items) {
+            var entry = run == null ? java.util.Optional.<AcceptedFindings.Entry>empty()
+                    : run.audit().acceptedFindings().entryFor(run.id(), run.currentResource(), f);
+            if (entry.isPresent() && !entry.get().expiredOn(today)) {
+                run.audit().entryUsed(entry.get());
+                accepted.add(f + " (accepted: " + entry.get().reason() + (entry.get().owner() == null ? "" : ", owner "
+                        + entry.get().owner()) + (entry.get().expires() == null ? "" : ", until " + entry.get().expires()) + ")");
+                io.qameta.allure.Allure.label("baselined", entry.get().key());
+            } else if (entry.isPresent()) {
+                run.audit().entryUsed(entry.get());
+                failing.add(new Finding(f.where(), f.what() + " (its acceptance expired on " + entry.get().expires() + ")"));
+            } else {
+                failing.add(f);
+            }
+        }
+        if (failing.isEmpty()) {
+            org.junit.jupiter.api.Assumptions.abort("baselined: " + accepted.size() + " accepted finding(s):\n  "
+                    + String.join("\n  ", accepted));
+        }
+        List<Finding> sorted = new ArrayList<>(failing);
         sorted.sort(Comparator.comparing(Finding::where, Findings::compareWhere).thenComparing(Finding::what));
         Severity s = severity.get();
         StringBuilder message = new StringBuilder((s == null ? "" : "[" + s.label() + "] ") + "'" + rule + "' was violated (" + sorted.size()
                 + (sorted.size() == 1 ? " time" : " times") + "):");
         for (Finding f : sorted) {
             message.append("\n  ").append(f);
+        }
+        if (!accepted.isEmpty()) {
+            message.append("\n(").append(accepted.size()).append(" more accepted in ")
+                    .append(run.audit().acceptedFindings().file()).append(")");
         }
         if (sorted.size() > ATTACH_OVER) {
             StringBuilder table = new StringBuilder("| where | finding |\n|---|---|\n");

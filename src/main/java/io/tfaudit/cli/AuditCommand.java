@@ -47,7 +47,7 @@ final class AuditCommand {
                 case "--exec" -> params.put(AuditConfig.EXEC, "true");
                 case "--acceptance" -> params.put(AuditConfig.ACCEPTANCE, "true");
                 case "--provider", "--baseline-ref", "--baseline-path", "--backend", "--inventory", "--results", "--select",
-                        "--fail-on" -> {
+                        "--fail-on", "--baseline-file" -> {
                     if (i + 1 >= args.length) {
                         err.println("tfaudit audit: " + a + " needs a value");
                         return Main.BAD_USAGE;
@@ -61,6 +61,7 @@ final class AuditCommand {
                         case "--inventory" -> params.put(AuditConfig.INVENTORY, v);
                         case "--results" -> results = v;
                         case "--fail-on" -> failOn = v;
+                        case "--baseline-file" -> params.put(AuditConfig.BASELINE_FILE, v);
                         default -> select = v;
                     }
                 }
@@ -87,6 +88,7 @@ final class AuditCommand {
         }
         Audit audit = Audit.of(config);
         ProviderModel model = audit.provider();
+        audit.acceptedFindings().problems().forEach(p -> err.println("tfaudit audit: accepted findings ignored: " + p));
         if (model.providerTypeName() == null && model.resources().isEmpty()) {
             err.println("tfaudit audit: " + audit.providerDir() + " is not a Terraform provider tfaudit can read: "
                     + model.unresolved());
@@ -142,6 +144,10 @@ final class AuditCommand {
         } catch (Exception e) {
             err.println("tfaudit audit: cannot read the results back: " + e.getMessage());
             gateCode = Main.FINDINGS;
+        }
+        for (var stale : audit.staleEntries()) {
+            out.println("stale accepted finding (nothing matches it any more; remove it from "
+                    + audit.acceptedFindings().file() + "): " + stale.key());
         }
         out.println(s.getTestsSucceededCount() + " passed, " + s.getTestsFailedCount() + " failed, " + skipped + " skipped");
         return gateCode == 0 ? Main.OK : Main.FINDINGS;

@@ -29,6 +29,8 @@ public final class Main {
                 return new SchemaCommand(out, err).run(rest);
             case "audit":
                 return new AuditCommand(out, err).run(rest);
+            case "baseline":
+                return new BaselineCommand(out, err).run(rest);
             case "align":
                 return new AlignCommand(out, err).run(rest);
             default:
@@ -54,6 +56,9 @@ public final class Main {
         s.println("        N skipped'. Exit 1 when a failure at or above --fail-on (default critical) is found.");
         s.println("  align --provider DIR --backend DIR [--json]");
         s.println("        missing/extra/mismatched fields vs the backend (markdown or JSON); exit 0 aligned, 1 not, 2 bad argument.");
+        s.println("  baseline --write [--provider DIR | --file FILE] [--results DIR] --reason TEXT --owner NAME");
+        s.println("        --expires YYYY-MM-DD");
+        s.println("        accept the last run's findings in tfaudit-baseline.json (the only command writing it).");
         s.println("  schema PROVIDER_DIR");
         s.println("        print the provider's resource and data source schemas, read statically,");
         s.println("        in the format of `terraform providers schema -json`.");
