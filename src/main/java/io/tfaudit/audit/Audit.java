@@ -107,6 +107,25 @@ public final class Audit {
         }
     }
 
+    private final Map<String, Object> memo = new ConcurrentHashMap<>();
+
+    /**
+     * A value derived from the provider once per run and shared by every criterion that
+     * needs it (an index of test code, a call graph): criteria must not rebuild one per resource.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, java.util.function.Supplier<T> compute) {
+        Object known = memo.get(key);
+        if (known == null) {
+            known = compute.get();
+            Object raced = memo.putIfAbsent(key, known);
+            if (raced != null) {
+                known = raced;
+            }
+        }
+        return (T) known;
+    }
+
     /** The accepted findings of the audited tree (or of the configured file); read, never written. */
     public synchronized AcceptedFindings acceptedFindings() {
         if (accepted == null) {

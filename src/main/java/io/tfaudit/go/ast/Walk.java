@@ -15,9 +15,8 @@ public final class Walk {
         if (root == null || !visitor.test(root)) {
             return;
         }
-        for (Node child : children(root)) {
-            inspect(child, visitor);
-        }
+        // Directly, without a list per node: criteria walk whole modules many times.
+        eachChild(root, child -> inspect(child, visitor));
     }
 
     /** Every node of type {@code kind} under {@code root} (root included), in source order. */
@@ -43,6 +42,12 @@ public final class Walk {
     /** The direct children of a node, in source order, absent parts left out. */
     public static List<Node> children(Node n) {
         List<Node> c = new ArrayList<>(4);
+        eachChild(n, c::add);
+        return c;
+    }
+
+    /** Each direct child of a node, in source order, absent parts left out. */
+    private static void eachChild(Node n, Consumer<Node> c) {
         if (n instanceof Expr e) {
             exprChildren(e, c);
         } else if (n instanceof Stmt s) {
@@ -51,32 +56,31 @@ public final class Walk {
             add(c, f.doc(), f.recv(), f.name(), f.type(), f.body());
         } else if (n instanceof Decl.GenDecl g) {
             add(c, g.doc());
-            c.addAll(g.specs());
+            g.specs().forEach(c);
         } else if (n instanceof Spec.ImportSpec s) {
             add(c, s.doc(), s.name(), s.path());
         } else if (n instanceof Spec.ValueSpec s) {
             add(c, s.doc());
-            c.addAll(s.names());
+            s.names().forEach(c);
             add(c, s.type());
-            c.addAll(s.values());
+            s.values().forEach(c);
         } else if (n instanceof Spec.TypeSpec s) {
             add(c, s.doc(), s.name(), s.typeParams(), s.type());
         } else if (n instanceof FieldList l) {
-            c.addAll(l.fields());
+            l.fields().forEach(c);
         } else if (n instanceof Field f) {
             add(c, f.doc());
-            c.addAll(f.names());
+            f.names().forEach(c);
             add(c, f.type(), f.tag());
         }
-        return c;
     }
 
-    private static void exprChildren(Expr e, List<Node> c) {
+    private static void exprChildren(Expr e, Consumer<Node> c) {
         if (e instanceof Expr.Ellipsis x) {
             add(c, x.elt());
         } else if (e instanceof Expr.CompositeLit x) {
             add(c, x.type());
-            c.addAll(x.elts());
+            x.elts().forEach(c);
         } else if (e instanceof Expr.FuncLit x) {
             add(c, x.type(), x.body());
         } else if (e instanceof Expr.ParenExpr x) {
@@ -87,14 +91,14 @@ public final class Walk {
             add(c, x.x(), x.index());
         } else if (e instanceof Expr.IndexListExpr x) {
             add(c, x.x());
-            c.addAll(x.indices());
+            x.indices().forEach(c);
         } else if (e instanceof Expr.SliceExpr x) {
             add(c, x.x(), x.low(), x.high(), x.max());
         } else if (e instanceof Expr.TypeAssertExpr x) {
             add(c, x.x(), x.type());
         } else if (e instanceof Expr.CallExpr x) {
             add(c, x.fun());
-            c.addAll(x.args());
+            x.args().forEach(c);
         } else if (e instanceof Expr.StarExpr x) {
             add(c, x.x());
         } else if (e instanceof Expr.UnaryExpr x) {
@@ -118,7 +122,7 @@ public final class Walk {
         }
     }
 
-    private static void stmtChildren(Stmt s, List<Node> c) {
+    private static void stmtChildren(Stmt s, Consumer<Node> c) {
         if (s instanceof Stmt.DeclStmt x) {
             add(c, x.decl());
         } else if (s instanceof Stmt.LabeledStmt x) {
@@ -130,30 +134,30 @@ public final class Walk {
         } else if (s instanceof Stmt.IncDecStmt x) {
             add(c, x.x());
         } else if (s instanceof Stmt.AssignStmt x) {
-            c.addAll(x.lhs());
-            c.addAll(x.rhs());
+            x.lhs().forEach(c);
+            x.rhs().forEach(c);
         } else if (s instanceof Stmt.GoStmt x) {
             add(c, x.call());
         } else if (s instanceof Stmt.DeferStmt x) {
             add(c, x.call());
         } else if (s instanceof Stmt.ReturnStmt x) {
-            c.addAll(x.results());
+            x.results().forEach(c);
         } else if (s instanceof Stmt.BranchStmt x) {
             add(c, x.label());
         } else if (s instanceof Stmt.BlockStmt x) {
-            c.addAll(x.list());
+            x.list().forEach(c);
         } else if (s instanceof Stmt.IfStmt x) {
             add(c, x.init(), x.cond(), x.body(), x.els());
         } else if (s instanceof Stmt.CaseClause x) {
-            c.addAll(x.list());
-            c.addAll(x.body());
+            x.list().forEach(c);
+            x.body().forEach(c);
         } else if (s instanceof Stmt.SwitchStmt x) {
             add(c, x.init(), x.tag(), x.body());
         } else if (s instanceof Stmt.TypeSwitchStmt x) {
             add(c, x.init(), x.assign(), x.body());
         } else if (s instanceof Stmt.CommClause x) {
             add(c, x.comm());
-            c.addAll(x.body());
+            x.body().forEach(c);
         } else if (s instanceof Stmt.SelectStmt x) {
             add(c, x.body());
         } else if (s instanceof Stmt.ForStmt x) {
@@ -163,10 +167,10 @@ public final class Walk {
         }
     }
 
-    private static void add(List<Node> c, Node... nodes) {
+    private static void add(Consumer<Node> c, Node... nodes) {
         for (Node n : nodes) {
             if (n != null) {
-                c.add(n);
+                c.accept(n);
             }
         }
     }
