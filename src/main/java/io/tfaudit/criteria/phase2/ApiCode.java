@@ -18,6 +18,7 @@ final class ApiCode {
     ApiCode(ProviderModel provider) {
         this.provider = provider;
         this.calls = new CallGraph(provider.module());
+        // one per run (Audit.memo): the call graph caches what it resolves
         this.evaluator = new Evaluator(provider.module());
     }
 

@@ -30,7 +30,7 @@ public class US004VerifyApiClientOperations {
     @DisplayName("OAuth2 token exchange works (`internal/api/client.go`)")
     @Criterion(value = 1, severity = Severity.BLOCKER)
     void tokenExchange(CriterionRun run) {
-        ApiCode code = new ApiCode(run.provider());
+        ApiCode code = run.audit().memo("api-code", () -> new ApiCode(run.provider()));
         Findings f = run.findings();
         List<CallGraph.Fn> exchanges = code.apiFunctions().stream()
                 .filter(fn -> TOKEN.matcher(fn.decl().name().name()).matches() || code.mentions(fn, "client_credentials")
@@ -60,7 +60,7 @@ public class US004VerifyApiClientOperations {
     @DisplayName("Authorization header set correctly on all requests")
     @Criterion(value = 2, severity = Severity.BLOCKER)
     void authorizationOnEveryRequest(CriterionRun run) {
-        ApiCode code = new ApiCode(run.provider());
+        ApiCode code = run.audit().memo("api-code", () -> new ApiCode(run.provider()));
         Findings f = run.findings();
         List<CallGraph.Fn> requesting = code.apiFunctions().stream()
                 .filter(fn -> fn.decl().body() != null && Walk.collect(fn.decl().body(), Expr.CallExpr.class).stream()
@@ -89,7 +89,7 @@ public class US004VerifyApiClientOperations {
     @DisplayName("`?secret_returned=true` query param applied for source Create/Read")
     @Criterion(value = 3, severity = Severity.NORMAL)
     void secretReturnedOnSourceCreateAndRead(CriterionRun run) {
-        ApiCode code = new ApiCode(run.provider());
+        ApiCode code = run.audit().memo("api-code", () -> new ApiCode(run.provider()));
         Findings f = run.findings();
         List<CallGraph.Fn> sourceCalls = code.apiFunctions().stream()
                 .filter(fn -> SOURCE_CREATE_OR_READ.matcher(fn.decl().name().name()).matches()).toList();
@@ -128,7 +128,7 @@ public class US004VerifyApiClientOperations {
             f.add("internal/api/", "expected a struct field tagged json:\"detail\" to decode API errors, found none");
             f.verify();
         }
-        ApiCode code = new ApiCode(run.provider());
+        ApiCode code = run.audit().memo("api-code", () -> new ApiCode(run.provider()));
         String field = detailField;
         // Into an error: a function reading the field builds one (errors.New / fmt.Errorf), or an
         // error type's Error() method reads a field of that name.
@@ -178,7 +178,7 @@ public class US004VerifyApiClientOperations {
     @DisplayName("`created_from: terraform` injected on all create operations")
     @Criterion(value = 6, severity = Severity.NORMAL)
     void createdFromTerraformOnEveryCreate(CriterionRun run) {
-        ApiCode code = new ApiCode(run.provider());
+        ApiCode code = run.audit().memo("api-code", () -> new ApiCode(run.provider()));
         Findings f = run.findings();
         List<CallGraph.Fn> creates = code.apiFunctions().stream()
                 .filter(fn -> CREATE.matcher(fn.decl().name().name()).matches()).toList();

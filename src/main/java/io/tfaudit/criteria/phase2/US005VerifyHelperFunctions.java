@@ -66,7 +66,7 @@ public class US005VerifyHelperFunctions {
     @Criterion(value = 5, severity = Severity.CRITICAL)
     void migrateDeprecatedValues(CriterionRun run) {
         Findings f = run.findings();
-        CallGraph calls = new CallGraph(run.provider().module());
+        CallGraph calls = run.audit().memo("call-graph", () -> new CallGraph(run.provider().module()));
         List<CallGraph.Fn> fns = calls.named("MigrateDeprecatedValues");
         if (fns.isEmpty()) {
             f.add("internal/helper/", "expected a function MigrateDeprecatedValues, found none");
@@ -129,7 +129,7 @@ public class US005VerifyHelperFunctions {
 
     private void verifyCases(CriterionRun run, String helper, List<Case> cases) {
         Findings f = run.findings();
-        CallGraph calls = new CallGraph(run.provider().module());
+        CallGraph calls = run.audit().memo("call-graph", () -> new CallGraph(run.provider().module()));
         List<CallGraph.Fn> fns = calls.named(helper);
         if (fns.isEmpty()) {
             f.add("internal/helper/", "expected a function " + helper + ", found none");
@@ -155,7 +155,7 @@ public class US005VerifyHelperFunctions {
 
     /** Test functions whose body calls the helper. */
     static List<CallGraph.Fn> testsCalling(CriterionRun run, String helper) {
-        return new CallGraph(run.provider().module()).all(true).stream()
+        return run.audit().memo("call-graph", () -> new CallGraph(run.provider().module())).all(true).stream()
                 .filter(fn -> fn.file().isTestFile() && fn.decl().name().name().startsWith("Test") && fn.decl().body() != null)
                 .filter(fn -> Walk.collect(fn.decl().body(), Expr.CallExpr.class).stream().anyMatch(c ->
                         c.fun() instanceof Expr.Ident id && id.name().equals(helper)

@@ -45,7 +45,7 @@ public class US006VerifyBaseResourceImplementation {
     @Criterion(value = 3, severity = Severity.BLOCKER)
     void extractTerraformValue(CriterionRun run) {
         Findings f = run.findings();
-        CallGraph calls = new CallGraph(run.provider().module());
+        CallGraph calls = run.audit().memo("call-graph", () -> new CallGraph(run.provider().module()));
         List<CallGraph.Fn> fns = namedIgnoringCase(calls, "extractTerraformValue");
         if (fns.isEmpty()) {
             f.add("internal/resource/", "expected a function extractTerraformValue, found none");
@@ -70,7 +70,7 @@ public class US006VerifyBaseResourceImplementation {
     @Criterion(value = 4, severity = Severity.BLOCKER)
     void setTerraformValue(CriterionRun run) {
         Findings f = run.findings();
-        CallGraph calls = new CallGraph(run.provider().module());
+        CallGraph calls = run.audit().memo("call-graph", () -> new CallGraph(run.provider().module()));
         List<CallGraph.Fn> fns = namedIgnoringCase(calls, "setTerraformValue");
         if (fns.isEmpty()) {
             f.add("internal/resource/", "expected a function setTerraformValue, found none");
@@ -91,7 +91,7 @@ public class US006VerifyBaseResourceImplementation {
     @DisplayName("Timeout context properly applied to all CRUD operations")
     @Criterion(value = 5, severity = Severity.BLOCKER)
     Stream<DynamicTest> timeoutsOnCrud(CriterionRun run) {
-        CallGraph calls = new CallGraph(run.provider().module());
+        CallGraph calls = run.audit().memo("call-graph", () -> new CallGraph(run.provider().module()));
         // Resources (FR-6: "All resources must support configurable timeouts"); data sources have no CRUD.
         return run.forEachResource(Audit.resourcesOnly(), r -> {
             Resource res = r.registered();
@@ -114,7 +114,7 @@ public class US006VerifyBaseResourceImplementation {
     @DisplayName("Import state passthrough works for all resource types")
     @Criterion(value = 6, severity = Severity.CRITICAL)
     Stream<DynamicTest> importPassthrough(CriterionRun run) {
-        CallGraph calls = new CallGraph(run.provider().module());
+        CallGraph calls = run.audit().memo("call-graph", () -> new CallGraph(run.provider().module()));
         return run.forEachResource(Audit.resourcesOnly(), r -> {
             Resource res = r.registered();
             Findings f = run.findings();
@@ -142,7 +142,7 @@ public class US006VerifyBaseResourceImplementation {
     /** The conversion exists, uses the field mappings, and the named CRUD methods use it. */
     private static void verifyConversion(CriterionRun run, String name, List<String> usedBy, boolean usesMappings) {
         Findings f = run.findings();
-        CallGraph calls = new CallGraph(run.provider().module());
+        CallGraph calls = run.audit().memo("call-graph", () -> new CallGraph(run.provider().module()));
         List<CallGraph.Fn> fns = namedIgnoringCase(calls, name);
         if (fns.isEmpty()) {
             f.add("internal/resource/connector/base.go", "expected a function " + name + ", found none");
