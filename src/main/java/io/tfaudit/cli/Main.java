@@ -31,6 +31,8 @@ public final class Main {
                 return new AuditCommand(out, err).run(rest);
             case "baseline":
                 return new BaselineCommand(out, err).run(rest);
+            case "align":
+                return new AlignCommand(out, err).run(rest);
             default:
                 err.println("tfaudit: unknown command '" + args[0] + "'");
                 usage(err);
@@ -52,6 +54,8 @@ public final class Main {
         s.println("        run the audit (on the embedded sample provider without --provider); results go");
         s.println("        to allure-results/, summary.json to tfaudit-results/; ends with 'N passed, N failed,");
         s.println("        N skipped'. Exit 1 when a failure at or above --fail-on (default critical) is found.");
+        s.println("  align --provider DIR --backend DIR [--json]");
+        s.println("        missing/extra/mismatched fields vs the backend (markdown or JSON); exit 0 aligned, 1 not, 2 bad argument.");
         s.println("  baseline --write [--provider DIR | --file FILE] [--results DIR] --reason TEXT --owner NAME");
         s.println("        --expires YYYY-MM-DD");
         s.println("        accept the last run's findings in tfaudit-baseline.json (the only command writing it).");
