@@ -267,6 +267,43 @@ class ProviderReaderTest {
     }
 
     @Test
+    void theModelStructFlattensEmbeddedModelsFromOtherPackages() throws IOException {
+        goMod();
+        write("internal/generated/models.go", """
+                package generated
+
+                import "github.com/hashicorp/terraform-plugin-framework/types"
+
+                type SourceThingModel struct {
+                \tName types.String `tfsdk:"name"`
+                \tPort types.Int64  `tfsdk:"port" json:"p"`
+                \tSkip types.String `tfsdk:"-"`
+                }
+                """);
+        write("internal/resource/thing.go", """
+                package resource
+
+                import (
+                \t"github.com/hashicorp/terraform-plugin-framework/types"
+
+                \t"example.com/tfp/internal/generated"
+                )
+
+                type thingModelWithDeprecated struct {
+                \tgenerated.SourceThingModel
+                \tOldPort types.Int64 `tfsdk:"old_port"`
+                }
+                """);
+        var reader = new ModelStructReader(io.tfaudit.go.program.GoModule.of(io.tfaudit.go.load.GoSourceTree.load(dir)));
+        ModelStruct m = reader.read("example.com/tfp/internal/resource", "thingModelWithDeprecated").orElseThrow();
+        assertThat(m.fields()).extracting(ModelStruct.ModelField::tfsdkName).containsExactly("name", "port", "old_port");
+        assertThat(m.field("port").orElseThrow().declaredIn()).isEqualTo("SourceThingModel");
+        assertThat(m.field("port").orElseThrow().goType()).isEqualTo("types.Int64");
+        assertThat(m.field("old_port").orElseThrow().pos().fileAndLine()).isEqualTo("internal/resource/thing.go:11");
+        assertThat(ModelStructReader.tagValue("tfsdk:\"a\" json:\"b,omitempty\"", "json")).isEqualTo("b,omitempty");
+    }
+
+    @Test
     void whatCannotBeResolvedIsSaidWithItsPlace() throws IOException {
         goMod();
         write("internal/provider/provider.go", PROVIDER_HEAD.formatted("") + """
