@@ -254,6 +254,11 @@ func commonAttributes(f *file, entity string) []attribute {
 	return attrs
 }
 
+// attribute maps one backend field to a schema attribute: its type from the control
+// (controlKinds; ports are Int64 whatever the control), Required or Optional, Sensitive for
+// passwords and encrypted fields, validators for sliders, ports and one-selects, a static
+// default (which makes it Optional+Computed), plan modifiers, and the description notes in
+// the order the docs list them. An override from overrides.json replaces the type.
 func (g *Generator) attribute(f *file, entity, code string, field BackendField, aliasTarget bool) (attribute, error) {
 	name := AttributeName(field.Name)
 	kind, ok := controlKinds[field.Value.Control]
@@ -445,16 +450,19 @@ func writeAttribute(b *bytes.Buffer, a attribute) {
 	b.WriteString("},\n")
 }
 
-// resourceDescriptions returns the plain and markdown descriptions of a resource.
+// resourceDescriptions returns the plain and markdown descriptions of a resource, in the
+// pattern agents look for: "Manages a {DisplayName} {entity} connector." and, in markdown,
+// "Manages a **{DisplayName}** {entity} connector." followed by how a pipeline uses it.
 func resourceDescriptions(entity, display string) (string, string) {
-	noun := map[string]string{"source": "source connector", "destination": "destination connector", "transform": "transform"}[entity]
-	plain := fmt.Sprintf("Manages %s %s %s.", articleFor(display), display, noun)
+	article := articleFor(display)
+	plain := fmt.Sprintf("Manages %s %s %s connector.", article, display, entity)
+	markdown := fmt.Sprintf("Manages %s **%s** %s connector.", article, display, entity)
 	hint := map[string]string{
 		"source":      "Reference its `id` from the `source_id` of a `streamkap_pipeline`.",
 		"destination": "Reference its `id` from the `destination_id` of a `streamkap_pipeline`.",
 		"transform":   "Reference its `id` from the `transform_ids` of a `streamkap_pipeline`.",
 	}[entity]
-	return plain, plain + "\n\n" + hint
+	return plain, markdown + "\n\n" + hint
 }
 
 // articleFor picks "a" or "an" for a display name ("an S3", "a Snowflake").

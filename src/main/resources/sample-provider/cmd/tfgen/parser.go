@@ -82,6 +82,8 @@ func AttributeName(key string) string {
 	return camelToSnake(key)
 }
 
+// camelToSnake lowers a camelCase key into snake_case, inserting an underscore only where
+// a capital follows a lower-case letter or a digit, so that runs of capitals stay together.
 func camelToSnake(s string) string {
 	var b strings.Builder
 	for i, r := range s {

@@ -36,7 +36,7 @@ type DestinationS3Model struct {
 func DestinationS3Schema() schema.Schema {
 	return schema.Schema{
 		Description:         "Manages an S3 destination connector.",
-		MarkdownDescription: "Manages an S3 destination connector.\n\nReference its `id` from the `destination_id` of a `streamkap_pipeline`.",
+		MarkdownDescription: "Manages an **S3** destination connector.\n\nReference its `id` from the `destination_id` of a `streamkap_pipeline`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -42,7 +42,7 @@ type DestinationSnowflakeModel struct {
 func DestinationSnowflakeSchema() schema.Schema {
 	return schema.Schema{
 		Description:         "Manages a Snowflake destination connector.",
-		MarkdownDescription: "Manages a Snowflake destination connector.\n\nReference its `id` from the `destination_id` of a `streamkap_pipeline`.",
+		MarkdownDescription: "Manages a **Snowflake** destination connector.\n\nReference its `id` from the `destination_id` of a `streamkap_pipeline`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -41,7 +41,7 @@ type SourceMySQLModel struct {
 func SourceMySQLSchema() schema.Schema {
 	return schema.Schema{
 		Description:         "Manages a MySQL source connector.",
-		MarkdownDescription: "Manages a MySQL source connector.\n\nReference its `id` from the `source_id` of a `streamkap_pipeline`.",
+		MarkdownDescription: "Manages a **MySQL** source connector.\n\nReference its `id` from the `source_id` of a `streamkap_pipeline`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -65,7 +65,7 @@ type SourcePostgreSQLModel struct {
 func SourcePostgreSQLSchema() schema.Schema {
 	return schema.Schema{
 		Description:         "Manages a PostgreSQL source connector.",
-		MarkdownDescription: "Manages a PostgreSQL source connector.\n\nReference its `id` from the `source_id` of a `streamkap_pipeline`.",
+		MarkdownDescription: "Manages a **PostgreSQL** source connector.\n\nReference its `id` from the `source_id` of a `streamkap_pipeline`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -33,7 +33,7 @@ type SourceWebhookModel struct {
 func SourceWebhookSchema() schema.Schema {
 	return schema.Schema{
 		Description:         "Manages a Webhook source connector.",
-		MarkdownDescription: "Manages a Webhook source connector.\n\nReference its `id` from the `source_id` of a `streamkap_pipeline`.",
+		MarkdownDescription: "Manages a **Webhook** source connector.\n\nReference its `id` from the `source_id` of a `streamkap_pipeline`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -32,8 +32,8 @@ type TransformMapFilterModel struct {
 // configuration for "map_filter".
 func TransformMapFilterSchema() schema.Schema {
 	return schema.Schema{
-		Description:         "Manages a Map Filter transform.",
-		MarkdownDescription: "Manages a Map Filter transform.\n\nReference its `id` from the `transform_ids` of a `streamkap_pipeline`.",
+		Description:         "Manages a Map Filter transform connector.",
+		MarkdownDescription: "Manages a **Map Filter** transform connector.\n\nReference its `id` from the `transform_ids` of a `streamkap_pipeline`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

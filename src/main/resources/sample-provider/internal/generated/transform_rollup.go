@@ -33,8 +33,8 @@ type TransformRollupModel struct {
 // configuration for "rollup".
 func TransformRollupSchema() schema.Schema {
 	return schema.Schema{
-		Description:         "Manages a Rollup transform.",
-		MarkdownDescription: "Manages a Rollup transform.\n\nReference its `id` from the `transform_ids` of a `streamkap_pipeline`.",
+		Description:         "Manages a Rollup transform connector.",
+		MarkdownDescription: "Manages a **Rollup** transform connector.\n\nReference its `id` from the `transform_ids` of a `streamkap_pipeline`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

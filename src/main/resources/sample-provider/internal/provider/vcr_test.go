@@ -101,6 +101,54 @@ func TestIntegration_SourcePostgreSQL(t *testing.T) {
 	}
 }
 
+// TestIntegration_SourceMySQL replays creating and deleting a MySQL source.
+func TestIntegration_SourceMySQL(t *testing.T) {
+	c := cassetteClient(t, "sources/source_mysql")
+	ctx := context.Background()
+	created, err := c.CreateSource(ctx, api.Connector{
+		Name:      "tf-acc-test-vcr-mysql",
+		Connector: "mysql",
+		Config: map[string]any{
+			"database.hostname.user.defined":     "mysql.example.internal",
+			"database.port.user.defined":         "3306",
+			"database.user":                      "streamkap",
+			"database.password":                  os.Getenv("STREAMKAP_TEST_MYSQL_PASSWORD"),
+			"database.include.list.user.defined": "shop",
+			"table.include.list.user.defined":    "shop.orders",
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created.ID == "" || created.Config["database.password"] != "REDACTED" {
+		t.Fatalf("unexpected source %+v", created)
+	}
+	if err := c.DeleteSource(ctx, created.ID); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestIntegration_SourceWebhook replays creating, reading and deleting a webhook source.
+func TestIntegration_SourceWebhook(t *testing.T) {
+	c := cassetteClient(t, "sources/source_webhook")
+	ctx := context.Background()
+	created, err := c.CreateSource(ctx, api.Connector{
+		Name:      "tf-acc-test-vcr-webhook",
+		Connector: "webhook",
+		Config:    map[string]any{"tables.user.defined": []string{"orders"}, "payload.format": "json"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.GetSource(ctx, created.ID)
+	if err != nil || got.Config["payload.format"] != "json" {
+		t.Fatalf("unexpected source %+v (%v)", got, err)
+	}
+	if err := c.DeleteSource(ctx, created.ID); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestIntegration_DestinationSnowflake replays creating, updating and deleting a Snowflake destination.
 func TestIntegration_DestinationSnowflake(t *testing.T) {
 	c := cassetteClient(t, "destinations/destination_snowflake")
@@ -174,6 +222,86 @@ func TestIntegration_Pipeline(t *testing.T) {
 		t.Fatalf("unexpected pipeline %+v", created)
 	}
 	if err := c.DeletePipeline(ctx, created.ID); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestIntegration_DestinationS3 replays creating and deleting an S3 destination.
+func TestIntegration_DestinationS3(t *testing.T) {
+	c := cassetteClient(t, "destinations/destination_s3")
+	ctx := context.Background()
+	created, err := c.CreateDestination(ctx, api.Connector{
+		Name:      "tf-acc-test-vcr-s3",
+		Connector: "s3",
+		Config: map[string]any{
+			"aws.access.key.id":     os.Getenv("STREAMKAP_TEST_S3_ACCESS_KEY_ID"),
+			"aws.secret.access.key": os.Getenv("STREAMKAP_TEST_S3_SECRET_ACCESS_KEY"),
+			"aws.region":            "us-east-1",
+			"s3.bucket.name":        "acme-cdc-archive",
+			"file.format":           "parquet",
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created.Config["flush.size"] != float64(1000) {
+		t.Fatalf("unexpected destination %+v", created)
+	}
+	if err := c.DeleteDestination(ctx, created.ID); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestIntegration_TransformRollup replays creating and deleting a rollup transform.
+func TestIntegration_TransformRollup(t *testing.T) {
+	c := cassetteClient(t, "transforms/transform_rollup")
+	ctx := context.Background()
+	created, err := c.CreateTransform(ctx, api.Transform{
+		Name:          "tf-acc-test-vcr-rollup",
+		TransformType: "rollup",
+		Config: map[string]any{
+			"input.topic.pattern":  "shop\\.orders",
+			"output.topic":         "orders_per_minute",
+			"window.size.seconds":  60,
+			"aggregation.function": "count",
+		},
+	})
+	if err != nil || created.TransformType != "rollup" {
+		t.Fatalf("unexpected transform %+v (%v)", created, err)
+	}
+	if err := c.DeleteTransform(ctx, created.ID); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestIntegration_Topic replays reading a topic and raising its partition count.
+func TestIntegration_Topic(t *testing.T) {
+	c := cassetteClient(t, "other/topic")
+	ctx := context.Background()
+	id := "source_6650f3c2a1b4c8d9e0f1a2b3.public.orders"
+	before, err := c.GetTopic(ctx, id)
+	if err != nil || before.PartitionCount != 1 {
+		t.Fatalf("unexpected topic %+v (%v)", before, err)
+	}
+	after, err := c.UpdateTopic(ctx, id, api.Topic{ID: id, PartitionCount: 3})
+	if err != nil || after.PartitionCount != 3 {
+		t.Fatalf("partition count not raised: %+v (%v)", after, err)
+	}
+}
+
+// TestIntegration_Tag replays creating and deleting a tag.
+func TestIntegration_Tag(t *testing.T) {
+	c := cassetteClient(t, "other/tag")
+	ctx := context.Background()
+	created, err := c.CreateTag(ctx, api.Tag{
+		Name:        "tf-acc-test-vcr-tag",
+		Type:        []string{"sources", "pipelines"},
+		Description: "Recorded by TestIntegration_Tag",
+	})
+	if err != nil || created.ID == "" {
+		t.Fatalf("unexpected tag %+v (%v)", created, err)
+	}
+	if err := c.DeleteTag(ctx, created.ID); err != nil {
 		t.Fatal(err)
 	}
 }

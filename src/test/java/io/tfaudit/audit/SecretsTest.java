@@ -1,0 +1,141 @@
+package io.tfaudit.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The secret detector: what it finds, where, as what, and that it never repeats a value. */
+class SecretsTest {
+
+    // Planted values: random-looking, never real. Each must be found and never appear in output.
+    static final String BEARER = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZnRlc3QifQ.Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA";
+    static final String PASSWORD = "Pq7!vRz2kLw9";
+    static final String CLIENT_SECRET = "cs_9fK2mQ7xT4vB8nR1";
+    static final String API_KEY = "Zk8Qp3Lm5Rt7Wv9Xy2Bn";
+    static final String AWS_KEY_ID = "AKIAZ7QK3LMN4PQR5STU";
+
+    private static String kinds(List<Secrets.Secret> found) {
+        return found.stream().map(Secrets.Secret::kind).toList().toString();
+    }
+
+    @Test
+    void anAuthorizationHeaderInAGoVcrCassetteIsFoundOnItsLine() {
+        String yaml = """
+                interactions:
+                    - request:
+                        headers:
+                            Authorization:
+                                - Bearer %s
+                """.formatted(BEARER);
+        List<Secrets.Secret> found = Secrets.scan(yaml);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).line()).isEqualTo(5);
+        assertThat(found.get(0).kind()).isEqualTo("bearer token");
+        assertThat(found.get(0).redacted()).isEqualTo("eyJh…(" + BEARER.length() + " chars)");
+        assertThat(found.toString()).doesNotContain(BEARER).doesNotContain(BEARER.substring(4, 20));
+    }
+
+    @Test
+    void headerListsWithoutTheBearerSchemeAreFoundByTheirKey() {
+        String yaml = "headers:\n    X-Api-Key:\n        - " + API_KEY + "\n    Accept:\n        - application/json\n";
+        List<Secrets.Secret> found = Secrets.scan(yaml);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).line()).isEqualTo(3);
+        assertThat(found.get(0).kind()).startsWith("API key");
+    }
+
+    @Test
+    void jsonFieldsInBodiesAndEscapedJsonAreFound() {
+        String yaml = "body: '{\"config\":{\"database.password\":\"" + PASSWORD + "\",\"database.user\":\"streamkap\"}}'\n"
+                + "body: \"{\\\"client_secret\\\":\\\"" + CLIENT_SECRET + "\\\"}\"\n";
+        List<Secrets.Secret> found = Secrets.scan(yaml);
+        assertThat(kinds(found)).contains("password (database.password)", "client secret (client_secret)");
+        assertThat(found).extracting(Secrets.Secret::line).containsExactly(1, 2);
+    }
+
+    @Test
+    void formBodiesAndQueryStringsAreFound() {
+        List<Secrets.Secret> found = Secrets.scan("body: client_id=tf&client_secret=" + CLIENT_SECRET + "&grant_type=client_credentials\n"
+                + "url: https://api.example.com/x?api_key=" + API_KEY + "\n");
+        assertThat(kinds(found)).contains("client secret (client_secret)", "API key (api_key)");
+    }
+
+    @Test
+    void yamlFieldsAwsKeysPrivateKeysAndUrlPasswordsAreFound() {
+        String text = """
+                password: %s
+                aws_access_key_id: %s
+                key: |
+                  -----BEGIN RSA PRIVATE KEY-----
+                  MIIEowIBAAKCAQEA7Zk8Qp3Lm5Rt7Wv9Xy2BnQp7vRz2kLw9cs9fK2mQ7xT4vB8nR1
+                  -----END RSA PRIVATE KEY-----
+                dsn: postgres://streamkap:%s@db.internal:5432/orders
+                """.formatted(PASSWORD, AWS_KEY_ID, PASSWORD + "x");
+        List<Secrets.Secret> found = Secrets.scan(text);
+        assertThat(kinds(found)).contains("password (password)", "AWS access key ID", "private key (RSA PEM)", "password in URL");
+        assertThat(found.stream().filter(s -> s.kind().equals("AWS access key ID")).findFirst().orElseThrow().line()).isEqualTo(2);
+    }
+
+    @Test
+    void longRandomStringsAnywhereAreFoundByEntropy() {
+        String token = "Xq9ZtR4mK7pL2wN8vB5cJ3hG6fD1sA0e";
+        List<Secrets.Secret> found = Secrets.scan("note: the session is " + token + " for now\n");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).kind()).startsWith("high-entropy string");
+        assertThat(Secrets.entropy(token)).isGreaterThan(Secrets.ENTROPY_MIN_BITS);
+    }
+
+    @Test
+    void redactedValuesPlaceholdersIdsAndProtocolFieldsAreNotSecrets() {
+        String yaml = """
+                body: 'client_id=REDACTED&client_secret=REDACTED&grant_type=client_credentials'
+                body: '{"access_token":"REDACTED","token_type":"Bearer","expires_in":3600}'
+                body: '{"database.password":"[REDACTED]","signing.secret":"***","api_key":"your-api-key-here"}'
+                body: '{"password":"${DB_PASSWORD}","token":"<token>","secret":""}'
+                url: https://api.streamkap.com/sources/6650f3c2a1b4c8d9e0f1a2b3?secret_returned=true
+                id: 3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b
+                aws_access_key_id: AKIAIOSFODNN7EXAMPLE
+                next_token: Xq9ZtR4mK7pL2wN8
+                Content-Type: application/x-www-form-urlencoded
+                """;
+        assertThat(Secrets.scan(yaml)).isEmpty();
+    }
+
+    @Test
+    void placeholdersAreRecognised() {
+        for (String p : List.of("REDACTED", "[REDACTED]", "***", "xxxx", "", "your-secret-here", "<password>", "${SECRET}",
+                "$TOKEN", "changeme", "not-a-real-password", "fake-secret", "example", "true", "12345")) {
+            assertThat(Secrets.isPlaceholder(p)).as(p).isTrue();
+        }
+        for (String real : List.of(PASSWORD, CLIENT_SECRET, API_KEY, "hunter2!")) {
+            assertThat(Secrets.isPlaceholder(real)).as(real).isFalse();
+        }
+    }
+
+    @Test
+    void sensitiveKeysAreRecognisedInEveryNotation() {
+        for (String k : List.of("password", "database.password", "snowflake.private.key", "aws_secret_access_key", "client_secret",
+                "X-Api-Key", "Authorization", "access_token", "sasl.password", "signing.secret", "destination_databricks_token")) {
+            assertThat(Secrets.isSensitiveKey(k)).as(k).isTrue();
+        }
+        for (String k : List.of("token_type", "secret_returned", "next_token", "database.user", "expires_in", "aws_access_key_id")) {
+            assertThat(Secrets.isSensitiveKey(k)).as(k).isFalse();
+        }
+    }
+
+    @Test
+    void redactionShowsAtMostAQuarterOfAShortValue() {
+        assertThat(Secrets.redact("abcdefghijklmnopqrstuvwxyz")).isEqualTo("abcd…(26 chars)");
+        assertThat(Secrets.redact("hunter2!")).isEqualTo("hu…(8 chars)");
+        assertThat(Secrets.redact("abc")).isEqualTo("…(3 chars)");
+    }
+
+    @Test
+    void scrubReplacesEverySecretOfAText() {
+        String text = "password: " + PASSWORD + "\nAuthorization: Bearer " + BEARER + "\n";
+        String scrubbed = Secrets.scrub(text);
+        assertThat(scrubbed).doesNotContain(PASSWORD).doesNotContain(BEARER)
+                .contains("password: Pq7…(12 chars)").contains("Bearer eyJh…(");
+    }
+}
