@@ -53,7 +53,7 @@ final class EnvVars {
         });
         TestCode code = TestCode.of(p);
         for (TestFunction t : p.tests()) {
-            TestCode.hclVariables(code.reach(t)).forEach((k, v) -> {
+            code.hclVariablesOf(t).forEach((k, v) -> {
                 List<Pos> at = out.computeIfAbsent(k, x -> new ArrayList<>());
                 if (!at.contains(v)) {
                     at.add(v);
@@ -68,7 +68,7 @@ final class EnvVars {
     static Set<String> of(ProviderModel p, TestFunction t) {
         Set<String> out = new TreeSet<>();
         t.envVars().stream().filter(EnvVars::isProjectVariable).forEach(out::add);
-        out.addAll(TestCode.hclVariables(TestCode.of(p).reach(t)).keySet());
+        out.addAll(TestCode.of(p).hclVariablesOf(t).keySet());
         return out;
     }
 
@@ -162,6 +162,17 @@ final class EnvVars {
     }
 
     static boolean names(String line, String local) {
+        // Cheap first: the line's letters and digits must contain the name at all.
+        StringBuilder letters = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                letters.append(Character.toLowerCase(c));
+            }
+        }
+        if (letters.indexOf(local) < 0) {
+            return false;
+        }
         // An environment variable (ACME_TEST_SNOWFLAKE_KEY) is not prose naming the connector.
         List<String> kept = new ArrayList<>();
         for (String token : line.split("[^A-Za-z0-9_]+")) {

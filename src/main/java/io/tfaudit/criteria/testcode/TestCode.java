@@ -114,6 +114,13 @@ public final class TestCode {
     }
 
     /** The test's body and the test code it reaches. */
+    private final Map<String, Map<String, io.tfaudit.go.ast.Pos>> variablesByTest = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link #hclVariables} of what a test reaches, computed once per test. */
+    public Map<String, io.tfaudit.go.ast.Pos> hclVariablesOf(TestFunction t) {
+        return variablesByTest.computeIfAbsent(t.pos().fileAndLine() + " " + t.name(), k -> hclVariables(reach(t)));
+    }
+
     public List<Reached> reach(TestFunction t) {
         return reaches.computeIfAbsent(t.pos().fileAndLine() + " " + t.name(),
                 k -> decl(t).map(this::reach).orElse(List.of()));
