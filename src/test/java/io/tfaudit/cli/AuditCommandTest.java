@@ -75,4 +75,49 @@ class AuditCommandTest {
         assertThat(run("audit", "--bogus")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument --bogus");
     }
+    @Test
+    void secretsPlantedInTheAuditedTreeNeverReachAnyOutputFile() throws Exception {
+        String password = "Vb7#qLz3Nw8Tk2Rm";
+        String dotenvSecret = "sk_9Hq4Zt7Lm2Wv8Rp3Xc6Bn1";
+        Path provider = dir.resolve("leaky");
+        copyTree(io.tfaudit.audit.SampleProvider.directory(), provider);
+        Path cassette = provider.resolve("internal/provider/testdata/cassettes/destinations/destination_snowflake.yaml");
+        Files.writeString(cassette, Files.readString(cassette)
+                .replaceFirst("\"snowflake.private.key\":\"REDACTED\"", "\"snowflake.private.key\":\"" + password + "\""));
+        Files.writeString(provider.resolve(".env"), "STREAMKAP_CLIENT_ID=tf-acc\nSTREAMKAP_SECRET=" + dotenvSecret + "\n");
+        Path results = dir.resolve("out/allure-results");
+
+        int code = run("audit", "--provider", provider.toString(), "--results", results.toString(), "--fail-on", "none");
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        java.util.List<Path> written;
+        try (var files = Files.walk(dir.resolve("out"))) {
+            written = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(written).as("allure-results and tfaudit-results")
+                .anyMatch(f -> f.toString().endsWith(".sarif")).anyMatch(f -> f.toString().endsWith("-result.json"));
+        String everything = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        StringBuilder all = new StringBuilder(everything);
+        for (Path f : written) {
+            all.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+        }
+        // The leak is reported (so the check is not vacuous), but only in its redacted form.
+        assertThat(all).contains("destination_snowflake.yaml:38: ", "Vb7#…(16 chars) recorded in clear");
+        for (String secret : new String[] {password, dotenvSecret}) {
+            assertThat(all.toString()).doesNotContain(secret).doesNotContain(secret.substring(4)).doesNotContain(secret.substring(0, 12));
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
 }
