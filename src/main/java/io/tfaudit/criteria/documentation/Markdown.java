@@ -158,6 +158,24 @@ public final class Markdown {
         return headings().stream().anyMatch(h -> titleLowerCase.test(h.title().toLowerCase(Locale.ROOT)));
     }
 
+    /** The prose lines between the title and the first second-level heading, stripped, headings left out. */
+    public List<String> introduction() {
+        List<String> out = new ArrayList<>();
+        for (Line l : lines) {
+            if (!l.prose()) {
+                continue;
+            }
+            if (l.text().startsWith("## ")) {
+                break;
+            }
+            String s = l.text().strip();
+            if (!s.startsWith("#") && !s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** The text outside the frontmatter and code blocks. */
     public String prose() {
         StringBuilder sb = new StringBuilder();

@@ -289,7 +289,8 @@ public class US029VerifyCoreDocumentation {
         DocPage page = required(run, README, "the README");
         Findings f = run.findings();
         Markdown md = Markdown.of(page.text());
-        if (introduction(md).isBlank()) {
+        // Badges and images above the first section are not an overview.
+        if (md.introduction().stream().allMatch(s -> s.startsWith("[![") || s.startsWith("!["))) {
             f.add(README, "expected an overview paragraph before the first section, found none");
         }
         ProviderModel model = run.provider();
@@ -315,24 +316,6 @@ public class US029VerifyCoreDocumentation {
         }
         DocFacts.stalePaths(model, README, md, f);
         f.verify();
-    }
-
-    /** The prose between the title and the first second-level heading. */
-    static String introduction(Markdown md) {
-        StringBuilder sb = new StringBuilder();
-        for (Markdown.Line l : md.lines()) {
-            if (!l.prose()) {
-                continue;
-            }
-            if (l.text().startsWith("## ")) {
-                break;
-            }
-            String s = l.text().strip();
-            if (!s.startsWith("#") && !s.startsWith("[![") && !s.startsWith("![")) {
-                sb.append(s);
-            }
-        }
-        return sb.toString();
     }
 
     /** Resource type names the page uses: in resource/data blocks, and connector types anywhere. {type, line}. */

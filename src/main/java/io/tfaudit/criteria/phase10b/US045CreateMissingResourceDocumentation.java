@@ -119,7 +119,7 @@ public class US045CreateMissingResourceDocumentation {
 
     static void sections(ProviderModel model, AuditedResource r, DocPage p, Findings f) {
         Markdown md = Markdown.of(p.text());
-        boolean overview = md.hasHeading(t -> t.contains("overview")) || !introduction(md).isBlank();
+        boolean overview = md.hasHeading(t -> t.contains("overview")) || !md.introduction().isEmpty();
         if (!overview) {
             f.add(p.path(), "expected an overview (a paragraph under the title, or an Overview section), found none");
         }
@@ -161,23 +161,6 @@ public class US045CreateMissingResourceDocumentation {
 
     private static List<String> titles(Markdown md) {
         return md.headings().stream().map(Markdown.Heading::title).toList();
-    }
-
-    /** The prose between the title and the first second-level heading. */
-    static String introduction(Markdown md) {
-        StringBuilder sb = new StringBuilder();
-        for (Markdown.Line l : md.lines()) {
-            if (!l.prose()) {
-                continue;
-            }
-            if (l.text().startsWith("## ")) {
-                break;
-            }
-            if (!l.text().startsWith("#")) {
-                sb.append(l.text().strip());
-            }
-        }
-        return sb.toString();
     }
 
     @Test

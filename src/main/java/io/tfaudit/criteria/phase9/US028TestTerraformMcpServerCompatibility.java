@@ -65,8 +65,7 @@ public class US028TestTerraformMcpServerCompatibility {
             f.add(p.path() + ":1", "expected a frontmatter page_title, found none");
         }
         Markdown md = Markdown.of(p.text());
-        String intro = introduction(md);
-        if (intro.isBlank()) {
+        if (md.introduction().isEmpty()) {
             f.add(p.path(), "expected an overview paragraph before the first section, found none");
         }
         String provider = run.provider().providerTypeName();
@@ -76,23 +75,6 @@ public class US028TestTerraformMcpServerCompatibility {
                     + (md.hasHeading(t -> t.contains("example usage")) ? "no such block" : "no such section"));
         }
         f.verify();
-    }
-
-    /** The prose between the title and the first second-level heading. */
-    static String introduction(Markdown md) {
-        StringBuilder sb = new StringBuilder();
-        for (Markdown.Line l : md.lines()) {
-            if (!l.prose()) {
-                continue;
-            }
-            if (l.text().startsWith("## ")) {
-                break;
-            }
-            if (!l.text().startsWith("#")) {
-                sb.append(l.text().strip());
-            }
-        }
-        return sb.toString();
     }
 
     @TestFactory
