@@ -190,15 +190,9 @@ public class US006VerifyBaseResourceImplementation {
         return sb.toString();
     }
 
+    /** Whether fn, or a function it reaches, calls a function or method of this name. */
     private static boolean callsNamed(CallGraph calls, CallGraph.Fn fn, String name) {
-        for (CallGraph.Fn g : calls.reachable(fn)) {
-            if (g.decl().body() != null && Walk.collect(g.decl().body(), Expr.CallExpr.class).stream().anyMatch(c ->
-                    c.fun() instanceof Expr.SelectorExpr s && s.sel().name().equals(name)
-                            || c.fun() instanceof Expr.Ident id && id.name().equals(name))) {
-                return true;
-            }
-        }
-        return false;
+        return calls.reachable(fn).stream().anyMatch(g -> g.callsAnyOf(java.util.Set.of(name)));
     }
 
     /** The method of the resource's implementation type (promoted methods are not followed here). */

@@ -131,7 +131,7 @@ public class US011VerifyGeneratorImplementation {
         } else {
             Set<String> ruleNames = new HashSet<>();
             portRules.forEach(fn -> ruleNames.add(fn.decl().name().name()));
-            boolean appliesInt64 = src.functions().stream().anyMatch(fn -> (ruleNames.contains(fn.decl().name().name()) || calls(fn, ruleNames))
+            boolean appliesInt64 = src.functions().stream().anyMatch(fn -> (ruleNames.contains(fn.decl().name().name()) || fn.callsAnyOf(ruleNames))
                     && namesInt64(src, fn));
             if (!appliesInt64) {
                 f.add(portRules.get(0).decl().pos(), portRules.get(0).name() + " recognises \"_port\", but no code that uses it "
@@ -402,13 +402,6 @@ public class US011VerifyGeneratorImplementation {
 
     private static boolean same(String a, String b) {
         return a == null ? b == null : a.equals(b);
-    }
-
-    /** Whether fn calls one of these functions or methods. */
-    private static boolean calls(CallGraph.Fn fn, Set<String> names) {
-        return fn.decl().body() != null && io.tfaudit.go.ast.Walk.collect(fn.decl().body(), Expr.CallExpr.class).stream().anyMatch(c ->
-                c.fun() instanceof Expr.Ident id && names.contains(id.name())
-                        || c.fun() instanceof Expr.SelectorExpr s && names.contains(s.sel().name()));
     }
 
     /** Whether fn names an Int64 type: an identifier, selector or string constant with Int64 in it. */
