@@ -108,6 +108,12 @@ public final class Audit {
     }
 
     private final Map<String, Object> memo = new ConcurrentHashMap<>();
+    private final CriterionOutcomes outcomes = new CriterionOutcomes();
+
+    /** The verdicts criteria reached in this run, which requirements that restate them read. */
+    CriterionOutcomes outcomes() {
+        return outcomes;
+    }
 
     /**
      * A value derived from the provider once per run and shared by every criterion that

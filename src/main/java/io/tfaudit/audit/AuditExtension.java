@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  */
 public final class AuditExtension implements ParameterResolver, InvocationInterceptor {
 
+    private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(AuditExtension.class);
+
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
         Class<?> type = p.getParameter().getType();
@@ -38,14 +40,31 @@ public final class AuditExtension implements ParameterResolver, InvocationInterc
             return audit;
         }
         Method m = c.getRequiredTestMethod();
-        return new CriterionRun(audit, story(c), criterion(m), text(m));
+        CriterionRun run = new CriterionRun(audit, story(c), criterion(m), text(m));
+        c.getStore(STORE).put(CriterionRun.class, run);
+        return run;
     }
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                     ExtensionContext c) throws Throwable {
         label(c, c.getRequiredTestMethod(), null);
-        invocation.proceed();
+        proceedAndRecord(invocation, c, c.getRequiredTestMethod(), null);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T interceptTestFactoryMethod(Invocation<T> invocation, ReflectiveInvocationContext<Method> call,
+                                            ExtensionContext c) throws Throwable {
+        T returned = invocation.proceed();
+        CriterionRun run = c.getStore(STORE).get(CriterionRun.class, CriterionRun.class);
+        if (run == null || !(returned instanceof java.util.stream.Stream<?> stream)) {
+            return returned;
+        }
+        // Listed now, so that a restating requirement knows when every result is in.
+        java.util.List<org.junit.jupiter.api.DynamicNode> nodes = stream.map(n -> (org.junit.jupiter.api.DynamicNode) n).toList();
+        run.audit().outcomes().expect(run.id(), nodes.stream().map(org.junit.jupiter.api.DynamicNode::getDisplayName).toList());
+        return (T) nodes.stream();
     }
 
     @Override
@@ -58,13 +77,31 @@ public final class AuditExtension implements ParameterResolver, InvocationInterc
         if (factory.isPresent()) {
             label(c, factory.get(), resource);
         }
-        invocation.proceed();
+        proceedAndRecord(invocation, c, factory.orElse(null), CriterionOutcomes.resourceOf(name));
+    }
+
+    /** Runs the test and records its verdict for requirements that restate the criterion. */
+    private static void proceedAndRecord(Invocation<Void> invocation, ExtensionContext c, Method m, String resource)
+            throws Throwable {
+        CriterionRun run = c.getStore(STORE).get(CriterionRun.class, CriterionRun.class);
+        Throwable thrown = null;
+        try {
+            invocation.proceed();
+        } catch (Throwable t) {
+            thrown = t;
+        }
+        if (run != null && m != null) {
+            run.audit().outcomes().record(run.id(), c.getDisplayName(), CriterionOutcomes.result(resource, thrown, run));
+        }
+        if (thrown != null) {
+            throw thrown;
+        }
     }
 
     private static void label(ExtensionContext c, Method m, String resource) {
         UserStory story = story(c);
         Criterion criterion = criterion(m);
-        String id = story.id() + "." + criterion.value();
+        String id = CriterionRun.idOf(story, criterion);
         String text = text(m);
         Allure.epic(story.phase().title());
         Allure.feature(story.id() + ": " + story.title());

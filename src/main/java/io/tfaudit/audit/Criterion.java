@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 /**
  * One acceptance criterion: its 1-based position among its story's checkboxes (the id is
  * {@code US-0NN.k}) and the severity of a finding. The checkbox text itself is the test's
- * {@code @DisplayName}, verbatim.
+ * {@code @DisplayName}, verbatim. Requirements and success metrics are numbered in the PRD
+ * itself ({@code FR-17}); they give that number as {@link #id()}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -16,4 +17,7 @@ public @interface Criterion {
     int value();
 
     Severity severity();
+
+    /** The PRD's own id ({@code FR-17}, {@code SM-7}) where it numbers the item; else {@code US-0NN.k}. */
+    String id() default "";
 }

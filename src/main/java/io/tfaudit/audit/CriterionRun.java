@@ -24,15 +24,46 @@ public final class CriterionRun {
     private final UserStory story;
     private final Criterion criterion;
     private final String text;
+    private final boolean quiet;
     private Severity currentSeverity;
     private String currentResource;
+    private List<Findings.Finding> lastFindings = List.of();
 
     CriterionRun(Audit audit, UserStory story, Criterion criterion, String text) {
+        this(audit, story, criterion, text, false);
+    }
+
+    /**
+     * @param quiet evaluated for a requirement that restates it: its verdict is recorded, and
+     *              nothing is written to the report under the requirement's name
+     */
+    CriterionRun(Audit audit, UserStory story, Criterion criterion, String text, boolean quiet) {
         this.audit = audit;
         this.story = story;
         this.criterion = criterion;
         this.text = text;
+        this.quiet = quiet;
         this.currentSeverity = criterion.severity();
+    }
+
+    boolean quiet() {
+        return quiet;
+    }
+
+    /** The severity the latest result was reported with (see {@link #reportSeverity}). */
+    Severity reportedSeverity() {
+        return currentSeverity;
+    }
+
+    /** The findings the latest failure was built from, once. */
+    List<Findings.Finding> takeFindings() {
+        List<Findings.Finding> out = lastFindings;
+        lastFindings = List.of();
+        return out;
+    }
+
+    void failedWith(List<Findings.Finding> findings) {
+        lastFindings = List.copyOf(findings);
     }
 
     public Audit audit() {
@@ -43,9 +74,14 @@ public final class CriterionRun {
         return audit.provider();
     }
 
-    /** {@code US-002.1}. */
+    /** A criterion's id: the PRD's own ({@code FR-17}) when given, else the story's and the checkbox number. */
+    static String idOf(UserStory story, Criterion criterion) {
+        return criterion.id().isEmpty() ? story.id() + "." + criterion.value() : criterion.id();
+    }
+
+    /** {@code US-002.1}, {@code FR-17}. */
     public String id() {
-        return story.id() + "." + criterion.value();
+        return CriterionRun.idOf(story, criterion);
     }
 
     /** The checkbox text, verbatim. */
@@ -72,6 +108,9 @@ public final class CriterionRun {
      */
     public void reportSeverity(Severity severity) {
         currentSeverity = severity;
+        if (quiet) {
+            return;
+        }
         io.qameta.allure.Allure.getLifecycle().updateTestCase(tc -> {
             tc.getLabels().removeIf(l -> "severity".equals(l.getName()));
             tc.getLabels().add(new io.qameta.allure.model.Label().setName("severity").setValue(severity.label()));
@@ -83,6 +122,9 @@ public final class CriterionRun {
      * the PRD names elsewhere was found): an attachment in the report.
      */
     public void evidence(String title, String text) {
+        if (quiet) {
+            return;
+        }
         io.qameta.allure.Allure.addAttachment(title, "text/plain", text, ".txt");
     }
 
@@ -105,6 +147,7 @@ public final class CriterionRun {
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 currentSeverity = criterion.severity();
                 currentResource = r.typeName();
+                lastFindings = List.of();
                 if (r.isRegistered() && r.registered().typeName() == null) {
                     Assertions.fail(r.registered().constructor() + " is registered, but its Terraform type name could not be "
                             + "resolved statically: " + r.registered().unresolved());
@@ -139,5 +182,67 @@ public final class CriterionRun {
      */
     public void skip(String missing, String command) {
         Assumptions.abort("skipped: " + missing + (command == null ? "" : ". To run it: " + command));
+    }
+
+    /**
+     * The body of a requirement that restates user-story criteria: it fails with every finding
+     * of every one that failed (each marked with that criterion's id), else is skipped with the
+     * reasons of those that could not run, else passes. The severity reported is the worst of
+     * its own and theirs.
+     */
+    public void restate(Restated criteria) {
+        restate(criteria, f -> { });
+    }
+
+    /** As {@link #restate(Restated)}, with what the requirement asks beyond those criteria. */
+    public void restate(Restated criteria, java.util.function.Consumer<Findings> alsoCheck) {
+        List<Restatement.Part> parts = Restatement.evaluate(audit, criteria);
+        evidence("restated criteria", Restatement.summary(parts));
+        Findings f = findings();
+        alsoCheck.accept(f);
+        Restatement.verdict(this, Restatement.flatten(parts), f);
+    }
+
+    /**
+     * One dynamic test per resource that the restated per-resource criteria judge, each
+     * with the verdict of their results for that resource.
+     */
+    public Stream<DynamicTest> restatePerResource(Restated criteria) {
+        return restatePerResource(criteria, (resource, f) -> { });
+    }
+
+    /** As {@link #restatePerResource(Restated)}, with what the requirement asks of each resource beyond them. */
+    public Stream<DynamicTest> restatePerResource(Restated criteria,
+                                                  java.util.function.BiConsumer<AuditedResource, Findings> alsoCheck) {
+        List<Restatement.Part> parts = Restatement.evaluate(audit, criteria);
+        java.util.Map<String, List<Restatement.Judged>> byResource = new java.util.TreeMap<>();
+        for (Restatement.Judged j : Restatement.flatten(parts)) {
+            if (j.result().resource() == null) {
+                throw new IllegalArgumentException(j.id() + " is not a per-resource criterion; restate it with restate()");
+            }
+            byResource.computeIfAbsent(j.result().resource(), k -> new ArrayList<>()).add(j);
+        }
+        java.util.Map<String, AuditedResource> resources = new java.util.HashMap<>();
+        audit.resources(r -> true).forEach(r -> resources.put(r.typeName()
+                + (r.category() == io.tfaudit.provider.Category.DATA_SOURCE ? " (data source)" : ""), r));
+        return byResource.entrySet().stream().map(e -> DynamicTest.dynamicTest(text + RESOURCE_SEPARATOR + e.getKey(), () -> {
+            currentSeverity = criterion.severity();
+            currentResource = e.getKey().replaceFirst(" \\(.*$", "");
+            evidence("restated criteria", Restatement.summaryOf(e.getValue()));
+            Findings f = findings();
+            AuditedResource r = resources.get(e.getKey());
+            if (r != null && r.isRegistered()) {
+                alsoCheck.accept(r, f);
+            }
+            Restatement.verdict(this, e.getValue(), f);
+        }));
+    }
+
+    /**
+     * The failing results of every user story outside the given phases, read from what ran
+     * before or evaluated now, in the PRD's order. Accepted (baselined) findings are not failures.
+     */
+    public List<AuditFailure> failuresOfTheStories(java.util.Set<Phase> except) {
+        return audit.outcomes().failuresOfTheStories(audit, except);
     }
 }

@@ -86,7 +86,9 @@ public final class Findings {
                 run.audit().entryUsed(entry.get());
                 accepted.add(f + " (accepted: " + entry.get().reason() + (entry.get().owner() == null ? "" : ", owner "
                         + entry.get().owner()) + (entry.get().expires() == null ? "" : ", until " + entry.get().expires()) + ")");
-                io.qameta.allure.Allure.label("baselined", entry.get().key());
+                if (!run.quiet()) {
+                    io.qameta.allure.Allure.label("baselined", entry.get().key());
+                }
             } else if (entry.isPresent()) {
                 run.audit().entryUsed(entry.get());
                 failing.add(new Finding(f.where(), f.what() + " (its acceptance expired on " + entry.get().expires() + ")"));
@@ -110,7 +112,10 @@ public final class Findings {
             message.append("\n(").append(accepted.size()).append(" more accepted in ")
                     .append(run.audit().acceptedFindings().file()).append(")");
         }
-        if (sorted.size() > ATTACH_OVER) {
+        if (run != null) {
+            run.failedWith(sorted);
+        }
+        if (sorted.size() > ATTACH_OVER && (run == null || !run.quiet())) {
             StringBuilder table = new StringBuilder("| where | finding |\n|---|---|\n");
             for (Finding f : sorted) {
                 table.append("| ").append(escape(f.where())).append(" | ").append(escape(f.what())).append(" |\n");

@@ -36,6 +36,22 @@ public final class GoTestRun {
      */
     public static Result runOrSkip(CriterionRun run, boolean acceptance, String regex, String packages, Duration timeout) {
         String cmd = command(acceptance, regex, packages, timeout.toMinutes() + "m");
+        requireConsentAndGo(run, acceptance, cmd);
+        List<String> argv = new ArrayList<>(List.of("go", "test", "-json", "-run", regex, "-timeout", timeout.toMinutes() + "m"));
+        argv.addAll(List.of(packages.split(" ")));
+        try {
+            ExternalCommand.Result r = acceptance
+                    ? ExternalCommand.run(run.audit().providerDir(), argv, timeout.plusMinutes(1), Map.of("TF_ACC", "1"))
+                    : ExternalCommand.run(run.audit().providerDir(), argv, timeout.plusMinutes(1));
+            return new Result(parse(r.output()), r);
+        } catch (IOException e) {
+            run.skip("go test could not start: " + e.getMessage(), cmd);
+            throw new IllegalStateException("unreachable");
+        }
+    }
+
+    /** Skips the criterion, with the command, unless the tests may run here. */
+    private static void requireConsentAndGo(CriterionRun run, boolean acceptance, String cmd) {
         AuditConfig c = run.audit().config();
         if (!c.exec()) {
             run.skip("running the provider's Go tests needs consent (-Dexec=true"
@@ -50,17 +66,42 @@ public final class GoTestRun {
         if (ExternalCommand.onPath("go").isEmpty()) {
             run.skip("no `go` command on PATH", cmd);
         }
-        List<String> argv = new ArrayList<>(List.of("go", "test", "-json", "-run", regex, "-timeout", timeout.toMinutes() + "m"));
-        argv.addAll(List.of(packages.split(" ")));
+    }
+
+    /** Statement coverage per package ({@code go test -cover}), or the criterion is skipped with the command. */
+    public static Map<String, Double> coverageOrSkip(CriterionRun run, List<String> packages, Duration timeout) {
+        List<String> argv = new ArrayList<>(List.of("go", "test", "-cover"));
+        argv.addAll(packages);
+        requireConsentAndGo(run, false, String.join(" ", argv));
         try {
-            ExternalCommand.Result r = acceptance
-                    ? ExternalCommand.run(run.audit().providerDir(), argv, timeout.plusMinutes(1), Map.of("TF_ACC", "1"))
-                    : ExternalCommand.run(run.audit().providerDir(), argv, timeout.plusMinutes(1));
-            return new Result(parse(r.output()), r);
+            ExternalCommand.Result r = ExternalCommand.run(run.audit().providerDir(), argv, timeout);
+            if (r.timedOut()) {
+                throw new org.opentest4j.AssertionFailedError("`" + String.join(" ", argv) + "` timed out after "
+                        + timeout.toMinutes() + " min:\n" + r.output());
+            }
+            return coverage(r.output());
         } catch (IOException e) {
-            run.skip("go test could not start: " + e.getMessage(), cmd);
+            run.skip("go test could not start: " + e.getMessage(), String.join(" ", argv));
             throw new IllegalStateException("unreachable");
         }
+    }
+
+    private static final java.util.regex.Pattern COVER = java.util.regex.Pattern.compile(
+            "^(?:ok|FAIL)?\\s+(\\S+)\\s.*?coverage: ([0-9.]+)% of statements");
+    private static final java.util.regex.Pattern NO_TESTS = java.util.regex.Pattern.compile("^\\?\\s+(\\S+)\\s+\\[no test files\\]");
+
+    /** "ok  example.com/p/internal/api 0.01s coverage: 81.2% of statements" → {…/internal/api=81.2}. */
+    static Map<String, Double> coverage(String output) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            java.util.regex.Matcher m = COVER.matcher(line);
+            if (m.find()) {
+                out.put(m.group(1), Double.parseDouble(m.group(2)));
+            } else if ((m = NO_TESTS.matcher(line)).find()) {
+                out.put(m.group(1), 0.0);
+            }
+        }
+        return out;
     }
 
     static Map<String, String> parse(String jsonLines) {

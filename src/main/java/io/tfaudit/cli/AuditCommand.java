@@ -107,19 +107,16 @@ final class AuditCommand {
         io.qameta.allure.Allure.setLifecycle(lifecycle);
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameters(params);
-        if (select.contains(".US")) {
-            try {
-                Class.forName(select);
-            } catch (ClassNotFoundException e) {
-                err.println("tfaudit audit: --select " + select + ": no such criteria class");
-                return Main.BAD_USAGE;
-            }
-        }
-        if (select.startsWith("io.tfaudit")) {
-            request.selectors(select.contains("US") ? DiscoverySelectors.selectClass(select) : DiscoverySelectors.selectPackage(select));
-        } else {
-            request.selectors(DiscoverySelectors.selectPackage("io.tfaudit.criteria"))
+        Class<?> selectedClass = criteriaClass(select);
+        if (selectedClass != null) {
+            request.selectors(DiscoverySelectors.selectClass(selectedClass));
+        } else if (select.startsWith("io.tfaudit.criteria") && !Character.isUpperCase(select.charAt(select.lastIndexOf('.') + 1))) {
+            request.selectors(DiscoverySelectors.selectPackage(select))
                     .filters(org.junit.platform.launcher.TagFilter.includeTags("audit"));
+        } else {
+            err.println("tfaudit audit: --select " + select + ": no such criteria class or package (e.g. "
+                    + "io.tfaudit.criteria.phase3, io.tfaudit.criteria.requirements.TestingRequirements)");
+            return Main.BAD_USAGE;
         }
         LauncherDiscoveryRequest discovery = request.build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
@@ -183,6 +180,16 @@ final class AuditCommand {
                 String first = msg == null ? "" : msg.lines().limit(3).reduce((a, b) -> a + " | " + b).orElse("");
                 w.println("FAILED " + id.getDisplayName() + ": " + first);
             }
+        }
+    }
+
+    /** The class of criteria (a user story, a requirements section) the selector names, or null. */
+    private static Class<?> criteriaClass(String select) {
+        try {
+            Class<?> c = Class.forName(select);
+            return c.isAnnotationPresent(io.tfaudit.audit.UserStory.class) ? c : null;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
         }
     }
 }

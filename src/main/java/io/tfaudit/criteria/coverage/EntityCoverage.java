@@ -53,6 +53,25 @@ public final class EntityCoverage {
         f.verify();
     }
 
+    /**
+     * FR-20 for one resource, whatever the PRD named its test: an acceptance test whose HCL
+     * declares it, with create, update and import steps and CheckDestroy.
+     */
+    public static void acceptanceTestOf(CriterionRun run, AuditedResource r) {
+        Findings f = run.findings();
+        Optional<TestFunction> test = run.provider().tests().stream()
+                .filter(t -> t.kind() == TestFunction.Kind.ACCEPTANCE && t.resourceTypes().contains(r.typeName()))
+                .max(java.util.Comparator.comparingInt(EntityCoverage::crudScore));
+        if (test.isEmpty()) {
+            f.add(r.registered().constructorPos(), r.typeName() + ": expected an acceptance test (a TestAcc* whose HCL "
+                    + "declares it), found none");
+            f.verify();
+        }
+        run.evidence("the test", test.get().name() + " at " + test.get().pos().fileAndLine());
+        basicCrud(test.get(), r.typeName(), f);
+        f.verify();
+    }
+
     static void basicCrud(TestFunction t, String type, Findings f) {
         if (t.configSteps() < 1) {
             f.add(t.pos(), t.name() + ": expected a create step (a TestStep with Config), found none");

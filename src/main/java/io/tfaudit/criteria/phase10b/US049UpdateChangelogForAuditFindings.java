@@ -48,7 +48,7 @@ public class US049UpdateChangelogForAuditFindings {
     }
 
     /** The Unreleased section, or a finding and the criterion fails. */
-    static Markdown.Section unreleased(CriterionRun run) {
+    public static Markdown.Section unreleased(CriterionRun run) {
         Markdown md = Markdown.of(changelog(run).text());
         Optional<Markdown.Section> s = md.section(t -> UNRELEASED.matcher(t).matches());
         if (s.isEmpty()) {
@@ -221,7 +221,8 @@ public class US049UpdateChangelogForAuditFindings {
     }
 
     /** The items of a change type's list within the section ({@code fixed} → the lines under "### Fixed"). */
-    static List<String> items(Markdown.Section s, String type) {
+    /** The list items of a subsection (### Fixed), each with its continuation lines. */
+    public static List<String> items(Markdown.Section s, String type) {
         List<String> out = new ArrayList<>();
         boolean in = false;
         for (Markdown.Line l : s.lines()) {
@@ -232,6 +233,8 @@ public class US049UpdateChangelogForAuditFindings {
             }
             if (in && l.prose() && t.matches("^[-*+]\\s+.*")) {
                 out.add(t);
+            } else if (in && l.prose() && !t.isEmpty() && !out.isEmpty() && Character.isWhitespace(l.text().charAt(0))) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + " " + t); // an item continued on the next line
             }
         }
         return out;

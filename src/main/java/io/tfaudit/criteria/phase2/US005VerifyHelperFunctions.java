@@ -154,7 +154,7 @@ public class US005VerifyHelperFunctions {
     }
 
     /** Test functions whose body calls the helper. */
-    static List<CallGraph.Fn> testsCalling(CriterionRun run, String helper) {
+    public static List<CallGraph.Fn> testsCalling(CriterionRun run, String helper) {
         return run.audit().memo("call-graph", () -> new CallGraph(run.provider().module())).all(true).stream()
                 .filter(fn -> fn.file().isTestFile() && fn.decl().name().name().startsWith("Test") && fn.decl().body() != null)
                 .filter(fn -> Walk.collect(fn.decl().body(), Expr.CallExpr.class).stream().anyMatch(c ->

@@ -196,7 +196,7 @@ public class US006VerifyBaseResourceImplementation {
     }
 
     /** The method of the resource's implementation type (promoted methods are not followed here). */
-    private static Optional<CallGraph.Fn> method(CriterionRun run, Resource res, String name) {
+    public static Optional<CallGraph.Fn> method(CriterionRun run, Resource res, String name) {
         if (res.implementationFile() == null || res.implementation() == null) {
             return Optional.empty();
         }

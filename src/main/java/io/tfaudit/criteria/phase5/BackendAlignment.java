@@ -30,7 +30,7 @@ import org.junit.jupiter.api.DynamicTest;
  * audit run, and the alignment of each connector resource with them. Without a backend
  * every question skips the criterion with the reason and the command that would answer it.
  */
-final class BackendAlignment {
+public final class BackendAlignment {
 
     static final String NO_BACKEND = "no backend checkout (give -Dbackend.path=DIR or STREAMKAP_BACKEND_PATH)";
 
@@ -108,6 +108,26 @@ final class BackendAlignment {
             }
             for (Difference d : a.differences()) {
                 if (d.kind() != Kind.MISSING) {
+                    f.add(d.where(), d.describe(a.typeName()));
+                }
+            }
+            f.verify();
+        });
+    }
+
+    /**
+     * One kind of difference only, over every connector resource: what FR-14 (attributes
+     * the backend does not have) and FR-16 (types) ask of the same comparison.
+     */
+    public static Stream<DynamicTest> differencesOfKind(CriterionRun run, java.util.Set<Kind> kinds) {
+        return run.forEachResource(r -> r.category() == null || Alignment.isConnector(r.category()), r -> {
+            ConnectorAlignment a = alignmentOrSkip(run, r.registered());
+            if (!a.compared()) {
+                run.skip(a.typeName() + " could not be compared with the backend: " + a.notCompared(), command(run));
+            }
+            Findings f = run.findings();
+            for (Difference d : a.differences()) {
+                if (kinds.contains(d.kind())) {
                     f.add(d.where(), d.describe(a.typeName()));
                 }
             }

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -138,5 +139,18 @@ func TestSetTerraformValue_UsesTypeHelpers(t *testing.T) {
 	}
 	if len(m.Tables.Elements()) != 1 || m.Batch.ValueInt64() != 250 || !m.On.ValueBool() {
 		t.Fatalf("got %+v", m)
+	}
+}
+
+// TestModelTimeouts_ReadsTheBlock checks that CRUD finds the user's timeouts in any model.
+func TestModelTimeouts_ReadsTheBlock(t *testing.T) {
+	withBlock := &struct {
+		Timeouts timeouts.Value `tfsdk:"timeouts"`
+	}{Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"read": types.StringType})}}
+	if got := ModelTimeouts(withBlock); !reflect.DeepEqual(got, withBlock.Timeouts) {
+		t.Fatalf("ModelTimeouts = %v, want the model's block", got)
+	}
+	if got := ModelTimeouts(&struct{}{}); !reflect.DeepEqual(got, timeouts.Value{}) {
+		t.Fatalf("a model without the block gave %v", got)
 	}
 }

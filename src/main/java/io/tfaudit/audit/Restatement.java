@@ -1,0 +1,110 @@
+package io.tfaudit.audit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+
+/** How a requirement's verdict is built from the results of the criteria it restates. */
+final class Restatement {
+
+    /** One restated criterion and its results. */
+    record Part(String id, String text, List<CriterionOutcomes.Result> results) {}
+
+    /** One result of a restated criterion. */
+    record Judged(String id, CriterionOutcomes.Result result) {}
+
+    private Restatement() {}
+
+    static List<Part> evaluate(Audit audit, Restated criteria) {
+        List<Part> parts = new ArrayList<>();
+        for (Restated.Ref ref : criteria.refs()) {
+            var method = CriterionOutcomes.criterionMethod(ref);
+            String id = CriterionRun.idOf(ref.story().getAnnotation(UserStory.class), method.getAnnotation(Criterion.class));
+            var d = method.getAnnotation(org.junit.jupiter.api.DisplayName.class);
+            parts.add(new Part(id, d != null ? d.value() : method.getName(), audit.outcomes().of(audit, ref)));
+        }
+        return parts;
+    }
+
+    static List<Judged> flatten(List<Part> parts) {
+        List<Judged> out = new ArrayList<>();
+        for (Part p : parts) {
+            p.results().forEach(r -> out.add(new Judged(p.id(), r)));
+        }
+        return out;
+    }
+
+    /** How each restated result for one resource came out, for the report. */
+    static String summaryOf(List<Judged> judged) {
+        StringBuilder sb = new StringBuilder();
+        for (Judged j : judged) {
+            sb.append(j.id()).append(": ").append(j.result().status().name().toLowerCase()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Which criteria were restated and how each came out, for the report. */
+    static String summary(List<Part> parts) {
+        StringBuilder sb = new StringBuilder();
+        for (Part p : parts) {
+            long passed = count(p, CriterionOutcomes.Status.PASSED);
+            long failed = count(p, CriterionOutcomes.Status.FAILED);
+            long skipped = count(p, CriterionOutcomes.Status.SKIPPED);
+            sb.append(p.id()).append(" \"").append(p.text()).append("\": ").append(passed).append(" passed, ")
+                    .append(failed).append(" failed, ").append(skipped).append(" skipped\n");
+        }
+        return sb.toString();
+    }
+
+    private static long count(Part p, CriterionOutcomes.Status s) {
+        return p.results().stream().filter(r -> r.status() == s).count();
+    }
+
+    /** Fails with the restated findings, else skips with the restated reasons, else passes. */
+    static void verdict(CriterionRun run, List<Judged> judged, Findings f) {
+        Set<String> skipped = new LinkedHashSet<>();
+        Set<String> baselined = new LinkedHashSet<>();
+        Severity worst = run.severity();
+        for (Judged j : judged) {
+            CriterionOutcomes.Result r = j.result();
+            String source = j.id() + (r.resource() == null ? "" : " " + r.resource());
+            switch (r.status()) {
+                case FAILED -> {
+                    if (r.findings().isEmpty()) {
+                        f.add(source, firstLines(r.message()));
+                    }
+                    for (Findings.Finding x : r.findings()) {
+                        f.add(x.where(), "[" + source + "] " + x.what());
+                    }
+                    if (r.severity() != null && r.severity().compareTo(worst) < 0) {
+                        worst = r.severity();
+                    }
+                }
+                case SKIPPED -> (r.message() != null && r.message().startsWith("baselined:") ? baselined : skipped)
+                        .add(j.id() + ": " + r.message());
+                case PASSED -> { }
+            }
+        }
+        if (!f.isEmpty()) {
+            if (worst != run.severity()) {
+                run.reportSeverity(worst);
+            }
+            f.verify();
+        }
+        if (!skipped.isEmpty()) {
+            Assumptions.abort("skipped: " + skipped.size() + " restated result(s) could not be decided here:\n  "
+                    + String.join("\n  ", skipped));
+        }
+        if (!baselined.isEmpty()) {
+            Assumptions.abort("baselined: every finding of the restated criteria is accepted:\n  " + String.join("\n  ", baselined));
+        }
+    }
+
+    /** A failure without findings (a check that threw): its message without the stack. */
+    private static String firstLines(String message) {
+        String m = message == null ? "(no message)" : message.strip();
+        return m.length() > 2000 ? m.substring(0, 2000) + "…" : m;
+    }
+}

@@ -1,0 +1,41 @@
+package io.tfaudit.criteria.requirements;
+
+import static io.tfaudit.audit.Restated.criteria;
+
+import io.tfaudit.audit.Criterion;
+import io.tfaudit.audit.CriterionRun;
+import io.tfaudit.audit.Phase;
+import io.tfaudit.audit.Severity;
+import io.tfaudit.audit.UserStory;
+import io.tfaudit.criteria.phase9.US026AuditDescriptionQuality;
+import io.tfaudit.criteria.phase9.US027VerifyExampleFiles;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** The PRD's AI-agent optimization requirements, per resource. */
+@UserStory(id = "FR-17-19", title = "AI-Agent Optimization", phase = Phase.FUNCTIONAL_REQUIREMENTS)
+public class AiAgentOptimizationRequirements {
+
+    @TestFactory
+    @DisplayName("All schema attributes must have Description and MarkdownDescription")
+    @Criterion(value = 17, id = "FR-17", severity = Severity.MINOR)
+    Stream<DynamicTest> bothDescriptions(CriterionRun run) {
+        return run.restatePerResource(criteria(US026AuditDescriptionQuality.class, 1));
+    }
+
+    @TestFactory
+    @DisplayName("All resources must have basic.tf and complete.tf examples")
+    @Criterion(value = 18, id = "FR-18", severity = Severity.NORMAL)
+    Stream<DynamicTest> basicAndCompleteExamples(CriterionRun run) {
+        return run.restatePerResource(criteria(US027VerifyExampleFiles.class, 2, 3));
+    }
+
+    @TestFactory
+    @DisplayName("Enum fields must document valid values")
+    @Criterion(value = 19, id = "FR-19", severity = Severity.MINOR)
+    Stream<DynamicTest> enumsDocumentValidValues(CriterionRun run) {
+        return run.restatePerResource(criteria(US026AuditDescriptionQuality.class, 2));
+    }
+}

@@ -1,0 +1,39 @@
+package io.tfaudit.criteria.requirements;
+
+import static io.tfaudit.audit.Restated.criteria;
+
+import io.tfaudit.audit.Criterion;
+import io.tfaudit.audit.CriterionRun;
+import io.tfaudit.audit.Phase;
+import io.tfaudit.audit.Severity;
+import io.tfaudit.audit.UserStory;
+import io.tfaudit.criteria.phase14.US040AuditAndDocumentRequiredEnvironmentVariables;
+import io.tfaudit.criteria.phase14.US041ImplementSmokeTestsForConnectorsWithoutCredentials;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The PRD's environment-variable requirements. */
+@UserStory(id = "FR-28-30", title = "Environment Variables", phase = Phase.FUNCTIONAL_REQUIREMENTS)
+public class EnvironmentVariableRequirements {
+
+    @Test
+    @DisplayName("All required connector env vars must be documented in `.env.example`")
+    @Criterion(value = 28, id = "FR-28", severity = Severity.MINOR)
+    void envExampleNamesEveryVariable(CriterionRun run) {
+        run.restate(criteria(US040AuditAndDocumentRequiredEnvironmentVariables.class, 3));
+    }
+
+    @Test
+    @DisplayName("`docs/DEVELOPMENT.md` must list all env vars with descriptions")
+    @Criterion(value = 29, id = "FR-29", severity = Severity.MINOR)
+    void developmentGuideListsEveryVariable(CriterionRun run) {
+        run.restate(criteria(US040AuditAndDocumentRequiredEnvironmentVariables.class, 5));
+    }
+
+    @Test
+    @DisplayName("Connectors without credentials must have smoke tests as alternative")
+    @Criterion(value = 30, id = "FR-30", severity = Severity.NORMAL)
+    void smokeTestsWhereCredentialsLack(CriterionRun run) {
+        run.restate(criteria(US041ImplementSmokeTestsForConnectorsWithoutCredentials.class, 1, 2));
+    }
+}
