@@ -15,6 +15,9 @@ final class Restatement {
     /** One result of a restated criterion. */
     record Judged(String id, CriterionOutcomes.Result result) {}
 
+    /** How criteria that do not apply to the audited provider say so (see EntityCoverage, US-012). */
+    static final String NOT_APPLICABLE = "skipped: not applicable:";
+
     private Restatement() {}
 
     static List<Part> evaluate(Audit audit, Restated criteria) {
@@ -66,6 +69,8 @@ final class Restatement {
     static void verdict(CriterionRun run, List<Judged> judged, Findings f) {
         Set<String> skipped = new LinkedHashSet<>();
         Set<String> baselined = new LinkedHashSet<>();
+        Set<String> notApplicable = new LinkedHashSet<>();
+        boolean decided = false;
         Severity worst = run.severity();
         for (Judged j : judged) {
             CriterionOutcomes.Result r = j.result();
@@ -82,9 +87,12 @@ final class Restatement {
                         worst = r.severity();
                     }
                 }
-                case SKIPPED -> (r.message() != null && r.message().startsWith("baselined:") ? baselined : skipped)
-                        .add(j.id() + ": " + r.message());
-                case PASSED -> { }
+                case SKIPPED -> {
+                    String m = r.message() == null ? "" : r.message();
+                    (m.startsWith("baselined:") ? baselined : m.startsWith(NOT_APPLICABLE) ? notApplicable : skipped)
+                            .add(j.id() + ": " + m);
+                }
+                case PASSED -> decided = true;
             }
         }
         if (!f.isEmpty()) {
@@ -96,6 +104,11 @@ final class Restatement {
         if (!skipped.isEmpty()) {
             Assumptions.abort("skipped: " + skipped.size() + " restated result(s) could not be decided here:\n  "
                     + String.join("\n  ", skipped));
+        }
+        if (!decided && !notApplicable.isEmpty() && baselined.isEmpty()) {
+            // Only when nothing else was judged: a criterion that does not apply says nothing about the requirement.
+            Assumptions.abort("skipped: not applicable: none of the restated criteria applies here:\n  "
+                    + String.join("\n  ", notApplicable));
         }
         if (!baselined.isEmpty()) {
             Assumptions.abort("baselined: every finding of the restated criteria is accepted:\n  " + String.join("\n  ", baselined));

@@ -1,0 +1,156 @@
+package io.tfaudit.criteria.phase11;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tfaudit.audit.AuditConfig;
+import io.tfaudit.criteria.CriterionTestKit;
+import io.tfaudit.criteria.SampleFixture;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult.Status;
+
+/**
+ * Phase 11 on the sample provider: with nothing failing there is nothing to track or fix;
+ * a break makes findings that must be tracked by an issue the audit report links, and a
+ * blocker that must be fixed.
+ */
+class Phase11CriteriaTest {
+
+    static final String REPORT = "docs/audits/comprehensive-audit-report.md";
+    /** A minor finding: US-045.2 (the webhook has no page). */
+    static final UnaryOperator<SampleFixture> NO_WEBHOOK_PAGE = f -> f.delete("docs/resources/source_webhook.md");
+    /** A blocker: US-006.5 (the connectors' base has no Delete), among others of US-002 and US-006. */
+    static final UnaryOperator<SampleFixture> NO_DELETE = f -> f.replace("internal/resource/connector/base.go",
+            "func (r *BaseConnectorResource) Delete(", "func (r *BaseConnectorResource) Remove(");
+
+    @TempDir
+    Path dir;
+
+    private int runs;
+
+    CriterionTestKit.Outcome run(Class<?> story, String method, UnaryOperator<SampleFixture> edit) {
+        SampleFixture f = edit.apply(SampleFixture.copyTo(dir.resolve("run" + ++runs)));
+        return CriterionTestKit.run(story, method, f.root(), Map.of(AuditConfig.INVENTORY, f.root().resolve("inventory.txt").toString()));
+    }
+
+    static void assertFails(CriterionTestKit.Outcome o, String... evidence) {
+        var r = o.single();
+        assertThat(r.getStatus()).as(o.message(r)).isEqualTo(Status.FAILED);
+        assertThat(o.message(r)).contains(evidence);
+    }
+
+    static UnaryOperator<SampleFixture> tracking(String line) {
+        return f -> f.replace(REPORT, "## Recommendations\n", "## Recommendations\n\n" + line + "\n");
+    }
+
+    @Nested
+    class US032 {
+
+        final Class<?> story = US032CreateGithubIssuesForFindings.class;
+
+        @Test
+        void withNothingFailingThereIsNothingToTrack() {
+            for (String m : new String[] {"criticalBugs", "missingTestCoverage", "documentationGaps", "enhancementOpportunities",
+                    "labelled", "linkedToTheReport"}) {
+                run(story, m, f -> f).assertAllSucceeded();
+            }
+        }
+
+        @Test
+        void aDocumentationGapMustBeTrackedByAnIssueTheReportLinks() {
+            assertFails(run(story, "documentationGaps", NO_WEBHOOK_PAGE),
+                    "docs/resources/source_webhook.md: US-045.2 \"Create `docs/resources/streamkap_source_*.md` for each source connector\" "
+                            + "(minor, 1 finding(s) in 1 result(s)) is tracked by no issue",
+                    "tfaudit drafted one: tfaudit-results/issues/us-045.md");
+            // The missing page also leaves the README's and the MCP criteria's links dangling.
+            run(story, "documentationGaps", f -> tracking("- US-045, US-028 and US-029: the webhook page is missing (#12)")
+                    .apply(NO_WEBHOOK_PAGE.apply(f))).assertAllSucceeded();
+            // naming another criterion of the story does not track this one
+            assertFails(run(story, "documentationGaps", f -> tracking("- US-045.4: transform pages (#13)").apply(NO_WEBHOOK_PAGE.apply(f))),
+                    "US-045.2");
+        }
+
+        @Test
+        void aCriticalBugMustBeTracked() {
+            assertFails(run(story, "criticalBugs", NO_DELETE), "US-006.5 \"Timeout context properly applied to all CRUD operations\" (blocker");
+            var tracked = run(story, "criticalBugs", f -> tracking("- US-002, US-006 and US-033: Delete is gone from the base "
+                    + "(https://github.com/example/terraform-provider-streamkap/issues/7)").apply(NO_DELETE.apply(f)));
+            tracked.assertAllSucceeded();
+        }
+
+        @Test
+        void missingTestsAndEnhancementsMustBeTracked() {
+            assertFails(run(story, "missingTestCoverage", f -> f.delete("internal/provider/testdata/cassettes/other/tag.yaml")),
+                    "US-036.3", "(normal,");
+            assertFails(run(story, "enhancementOpportunities", f -> f.replaceAll("README.md", "(?m)^\\[!\\[.*\\n", "")),
+                    "US-051.6", "(trivial,");
+        }
+
+        @Test
+        void theReportMustLinkTheIssues() {
+            assertFails(run(story, "linkedToTheReport", NO_WEBHOOK_PAGE),
+                    REPORT + ": expected links to the issues tracking this run's ", " failing results (#N or …/issues/N), found none");
+            assertFails(run(story, "linkedToTheReport", f -> NO_WEBHOOK_PAGE.apply(f).delete(REPORT)),
+                    REPORT + ": expected the audit report linking the issues");
+            run(story, "linkedToTheReport", f -> tracking("- US-045: #12").apply(NO_WEBHOOK_PAGE.apply(f))).assertAllSucceeded();
+        }
+
+        @Test
+        void issueTemplatesApplyTheThreeLabelsAndTheIssuesLabelsAreReadFromGithub() {
+            assertFails(run(story, "labelled", f -> f.write(".github/ISSUE_TEMPLATE/bug.yml", "name: Bug\nlabels: [\"bug\"]\n")),
+                    ".github/ISSUE_TEMPLATE/: expected an issue template applying the label `enhancement`, found labels [bug]");
+            var o = run(story, "labelled", f -> tracking("- US-045: #12").apply(NO_WEBHOOK_PAGE.apply(f)));
+            var r = o.single();
+            assertThat(r.getStatus()).isEqualTo(Status.ABORTED);
+            assertThat(o.message(r)).startsWith("skipped: the labels are on GitHub").contains("gh issue view N --json labels  (for #[12])");
+        }
+    }
+
+    @Nested
+    class US033 {
+
+        final Class<?> story = US033FixCriticalIssuesDuringAudit.class;
+
+        @Test
+        void theSampleHasNoCriticalIssueAndItsFixesNameTheirTests() {
+            for (String m : new String[] {"criticalIssuesFixed", "fixesVerifiedWithTests", "fixesInTheReport"}) {
+                run(story, m, f -> f).assertAllSucceeded();
+            }
+            var o = run(story, "typecheckAndTestsPass", f -> f);
+            assertThat(o.single().getStatus()).isEqualTo(Status.ABORTED);
+            assertThat(o.message(o.single())).contains("-Dexec=true");
+        }
+
+        @Test
+        void aBlockerLeftIsACriticalIssueNotFixed() {
+            assertFails(run(story, "criticalIssuesFixed", NO_DELETE),
+                    "[US-006.5 streamkap_source_mysql, blocker] streamkap_source_mysql: no Delete method on BaseConnectorResource");
+        }
+
+        @Test
+        void aFixMustNameAnExistingTest() {
+            assertFails(run(story, "fixesVerifiedWithTests", f -> f.replace("CHANGELOG.md",
+                    " Read included (`TestModelTimeouts_ReadsTheBlock`).", " Read included.")),
+                    "CHANGELOG.md:29: the fix \"- Every CRUD operation runs under its `timeouts` value, R...\" names no Go test");
+            assertFails(run(story, "fixesVerifiedWithTests", f -> f.replace("CHANGELOG.md",
+                    "TestModelTimeouts_ReadsTheBlock", "TestModelTimeouts_Gone")),
+                    "the fix names TestModelTimeouts_Gone, which is no test function of the module");
+        }
+
+        @Test
+        void theReportMustDocumentEachFix() {
+            assertFails(run(story, "fixesInTheReport", f -> f.replace(REPORT, ": `TestModelTimeouts_ReadsTheBlock`", ".")),
+                    "is not in " + REPORT + " (expected it to name [TestModelTimeouts_ReadsTheBlock])");
+        }
+
+        @Test
+        void codeThatDoesNotParseFailsTheTypecheck() {
+            assertFails(run(story, "typecheckAndTestsPass", f -> f.write("internal/helper/broken.go", "package helper\n\nfunc {\n")),
+                    "internal/helper/broken.go:3: Go syntax error");
+        }
+    }
+}
