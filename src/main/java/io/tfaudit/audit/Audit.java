@@ -147,9 +147,14 @@ public final class Audit {
         usedEntries.add(e.key());
     }
 
-    /** Entries that accepted nothing in this run (their finding is gone: remove them). */
+    /**
+     * Entries that accepted nothing in this run although their criterion was judged (their
+     * finding is gone: remove them). An entry whose criterion did not run here (a partial
+     * selection, one class from the IDE) is not judged.
+     */
     public List<AcceptedFindings.Entry> staleEntries() {
-        return acceptedFindings().entries().stream().filter(e -> !usedEntries.contains(e.key())).toList();
+        return acceptedFindings().entries().stream()
+                .filter(e -> !usedEntries.contains(e.key()) && outcomes.judged(e.criterion(), e.resource())).toList();
     }
 
     /** The shared "Typecheck passes" outcome, decided once per run. */

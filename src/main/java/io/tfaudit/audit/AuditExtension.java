@@ -42,6 +42,13 @@ public final class AuditExtension implements ParameterResolver, InvocationInterc
         Method m = c.getRequiredTestMethod();
         CriterionRun run = new CriterionRun(audit, story(c), criterion(m), text(m));
         c.getStore(STORE).put(CriterionRun.class, run);
+        String results = c.getConfigurationParameter(StaleEntriesFile.RESULTS_DIRECTORY)
+                .orElse(System.getProperty(StaleEntriesFile.RESULTS_DIRECTORY));
+        if (results != null) {
+            // Closed, and so written, when the whole run ends.
+            c.getRoot().getStore(STORE).getOrComputeIfAbsent("stale entries of " + System.identityHashCode(audit),
+                    k -> new StaleEntriesFile(audit, java.nio.file.Path.of(results)), StaleEntriesFile.class);
+        }
         return run;
     }
 

@@ -42,6 +42,18 @@ final class CriterionOutcomes {
 
     private final Map<String, Recording> byId = new ConcurrentHashMap<>();
 
+    /** Whether the criterion was judged in this run (for that resource, when one is named). */
+    boolean judged(String id, String resource) {
+        Recording r = byId.get(id);
+        if (r == null) {
+            return false;
+        }
+        synchronized (r) {
+            return r.byName.values().stream().anyMatch(x -> resource == null || x.resource() == null
+                    || x.resource().equals(resource) || x.resource().startsWith(resource + " ("));
+        }
+    }
+
     /** A test factory returned these dynamic tests: the criterion is complete once each has a result. */
     void expect(String id, List<String> names) {
         Recording r = new Recording();

@@ -105,6 +105,7 @@ final class AuditCommand {
         io.qameta.allure.AllureLifecycle lifecycle = new io.qameta.allure.AllureLifecycle(
                 new io.qameta.allure.FileSystemResultsWriter(Path.of(results)));
         io.qameta.allure.Allure.setLifecycle(lifecycle);
+        params.put(io.tfaudit.audit.StaleEntriesFile.RESULTS_DIRECTORY, resultsDir.toString());
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameters(params);
         Class<?> selectedClass = criteriaClass(select);
@@ -142,10 +143,6 @@ final class AuditCommand {
             err.println("tfaudit audit: cannot read the results back: " + e.getMessage());
             gateCode = Main.FINDINGS;
         }
-        for (var stale : audit.staleEntries()) {
-            out.println("stale accepted finding (nothing matches it any more; remove it from "
-                    + audit.acceptedFindings().file() + "): " + stale.key());
-        }
         out.println(s.getTestsSucceededCount() + " passed, " + s.getTestsFailedCount() + " failed, " + skipped + " skipped");
         return gateCode == 0 ? Main.OK : Main.FINDINGS;
     }
@@ -158,7 +155,8 @@ final class AuditCommand {
         try (var files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 String n = f.getFileName().toString();
-                if (Files.isRegularFile(f) && (n.endsWith("-result.json") || n.endsWith("-container.json") || n.contains("-attachment"))) {
+                if (Files.isRegularFile(f) && (n.endsWith("-result.json") || n.endsWith("-container.json") || n.contains("-attachment")
+                        || n.equals(io.tfaudit.audit.StaleEntriesFile.NAME))) {
                     Files.delete(f);
                 }
             }

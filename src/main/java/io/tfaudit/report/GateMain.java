@@ -23,7 +23,10 @@ public final class GateMain {
 
     public static int decide(Path resultsDir, Gate gate, Path summaryFile, java.io.PrintStream out) throws Exception {
         AuditResults results = AuditResults.read(resultsDir);
-        Summary.write(Summary.of(results, gate), summaryFile);
+        var summary = Summary.of(results, gate);
+        com.fasterxml.jackson.databind.JsonNode stale = staleEntries(resultsDir);
+        summary.set("staleAcceptedFindings", stale.path("stale"));
+        Summary.write(summary, summaryFile);
         MachineOutputs.writeAll(results, summaryFile.toAbsolutePath().getParent(), "allure-report/index.html");
         var breaking = gate.breaking(results);
         out.println("gate (fail on " + gate.describe() + "): " + (breaking.isEmpty() ? "passed" : breaking.size()
@@ -32,6 +35,17 @@ public final class GateMain {
             out.println("  [" + r.severity().label() + "] " + r.criterion() + (r.resource() == null ? "" : " " + r.resource())
                     + ": " + r.name());
         }
+        for (var e : stale.path("stale")) {
+            out.println("stale accepted finding (nothing matches it any more; remove it from " + stale.path("file").asText()
+                    + "): " + e.path("key").asText());
+        }
         return breaking.isEmpty() ? 0 : 1;
+    }
+
+    /** What the run wrote about accepted findings that matched nothing ({@code io.tfaudit.audit.StaleEntriesFile}). */
+    private static com.fasterxml.jackson.databind.JsonNode staleEntries(Path resultsDir) throws java.io.IOException {
+        Path file = resultsDir.resolve(io.tfaudit.audit.StaleEntriesFile.NAME);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        return java.nio.file.Files.isRegularFile(file) ? json.readTree(file.toFile()) : json.createObjectNode();
     }
 }

@@ -153,15 +153,17 @@ public final class MachineOutputs {
         String[][] sections = {
                 {"Architecture Comparison", "Phase 1"}, {"Implementation Assessment", "Phase 2"},
                 {"Compatibility Assessment", "Phase 3"}, {"Code Generator Assessment", "Phase 4"},
-                {"Backend Alignment", "Phase 5"}, {"Entity Coverage Matrix", "Phase 6", "Phase 7", "Phase 8"},
-                {"AI-Agent Assessment", "Phase 9"}, {"Documentation Assessment", "Phase 10"},
-                {"Test Coverage", "Phase 12", "Phase 13", "Phase 14", "Phase 15"}};
+                {"Backend Alignment", "Phase 5"}, {"Entity Coverage", "Phase 6", "Phase 7", "Phase 8"},
+                {"AI-Agent Assessment", "Phase 9"}, {"Documentation Assessment", "Phase 10", "Phase 10B"},
+                {"Test Coverage", "Phase 12", "Phase 13", "Phase 14", "Phase 15"},
+                {"Issue Tracking and Fixes", "Phase 11"},
+                {"Functional Requirements", "Functional requirements"}, {"Success Metrics", "Success metrics"}};
         for (String[] s : sections) {
             md.append("\n## ").append(s[0]).append("\n\n| criterion | result | finding |\n|---|---|---|\n");
             for (AuditResults.Result r : results.results()) {
                 boolean in = false;
                 for (int i = 1; i < s.length; i++) {
-                    in |= r.epic().startsWith(s[i] + ":");
+                    in |= r.epic().equals(s[i]) || r.epic().startsWith(s[i] + ":");
                 }
                 if (in && (r.failed() || r.resource() == null)) {
                     md.append("| ").append(r.criterion()).append(r.resource() == null ? "" : " " + r.resource()).append(" | ")
@@ -170,13 +172,62 @@ public final class MachineOutputs {
                             .append(" |\n");
                 }
             }
+            if (s[0].equals("Entity Coverage")) {
+                entityCoverageMatrix(results, md);
+            }
         }
         md.append("\n## Recommendations\n\n");
-        results.results().stream().filter(r -> r.failed() && r.severity().atLeast(io.tfaudit.audit.Severity.CRITICAL))
+        List<String> fixes = results.results().stream().filter(r -> r.failed() && r.severity().atLeast(io.tfaudit.audit.Severity.CRITICAL))
                 .map(r -> "- Fix " + r.criterion() + (r.resource() == null ? "" : " for " + r.resource()) + ": " + r.story() + "\n")
-                .distinct().forEach(md::append);
+                .distinct().toList();
+        if (fixes.isEmpty()) {
+            md.append("- No blocker or critical finding is open.\n");
+        }
+        fixes.forEach(md::append);
+        long later = results.results().stream().filter(r -> r.failed() && !r.severity().atLeast(io.tfaudit.audit.Severity.CRITICAL)).count();
+        md.append("- ").append(later == 0 ? "Nothing of lower severity is open either." : "Plan the " + later
+                + " failing results of lower severity listed above; the issue drafts beside this file group them by story.").append('\n');
         md.append("\n## Appendices\n\nThe Allure report holds every result with its evidence and attachments; ")
-                .append("`summary.json` and `tfaudit.sarif` beside this file hold the same results for machines.\n");
+                .append("`summary.json` and `tfaudit.sarif` beside this file hold the same results for machines.\n\n")
+                .append("### Results per phase\n\n| phase | passed | failed | skipped |\n|---|---|---|---|\n");
+        Map<String, long[]> byEpic = new java.util.LinkedHashMap<>();
+        for (AuditResults.Result r : results.results()) {
+            long[] c = byEpic.computeIfAbsent(r.epic(), k -> new long[3]);
+            c[r.failed() ? 1 : r.skipped() ? 2 : 0]++;
+        }
+        byEpic.forEach((epic, c) -> md.append("| ").append(epic).append(" | ").append(c[0]).append(" | ").append(c[1])
+                .append(" | ").append(c[2]).append(" |\n"));
         return md.toString();
+    }
+
+    /** The requirement each column of the matrix reads, per resource: FR-20, FR-21, FR-23, FR-31, FR-36. */
+    private static final String[][] MATRIX = {{"FR-20", "acceptance test"}, {"FR-21", "schema snapshot"},
+            {"FR-23", "cassette"}, {"FR-31", "documentation"}, {"FR-36", "examples"}};
+
+    /** A row per resource, a column per coverage requirement: what Phases 6–8 and 10B ask of each entity. */
+    static void entityCoverageMatrix(AuditResults results, StringBuilder md) {
+        Map<String, Map<String, String>> rows = new TreeMap<>();
+        for (AuditResults.Result r : results.results()) {
+            for (String[] column : MATRIX) {
+                if (column[0].equals(r.criterion()) && r.resource() != null) {
+                    rows.computeIfAbsent(r.resource(), k -> new java.util.HashMap<>()).put(column[0], r.status());
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("\n### Entity Coverage Matrix\n\n| resource |");
+        for (String[] column : MATRIX) {
+            md.append(' ').append(column[1]).append(" (").append(column[0]).append(") |");
+        }
+        md.append("\n|---|").append("---|".repeat(MATRIX.length)).append('\n');
+        rows.forEach((resource, byColumn) -> {
+            md.append("| ").append(resource).append(" |");
+            for (String[] column : MATRIX) {
+                md.append(' ').append(byColumn.getOrDefault(column[0], "–")).append(" |");
+            }
+            md.append('\n');
+        });
     }
 }

@@ -70,13 +70,15 @@ class AcceptedFindingsTest {
     }
 
     @Test
-    void entriesMatchingNothingAreStale() {
+    void entriesMatchingNothingAreStaleOnlyWhenTheirCriterionWasJudged() {
         Path p = provider("{\"entries\": [" + entry("source_postgresql.go", "2999-01-01") + ","
-                + entry("transform_gone.go", "2999-01-01") + "]}");
+                + entry("transform_gone.go", "2999-01-01") + ","
+                + entry("transform_gone.go", "2999-01-01").replace("US-002.1", "US-009.2") + "]}");
         run(p);
         Audit audit = Audit.of(AuditConfig.resolve(k -> Optional.ofNullable(Map.of(
                 AuditConfig.PROVIDER_PATH, p.toString(), AuditConfig.INVENTORY, p.resolve("inventory.txt").toString()).get(k))));
-        assertThat(audit.staleEntries()).extracting(AcceptedFindings.Entry::item).containsExactly("transform_gone.go");
+        // US-009.2 did not run here: its entry is not judged.
+        assertThat(audit.staleEntries()).extracting(AcceptedFindings.Entry::key).containsExactly("US-002.1|*|transform_gone.go");
     }
 
     @Test

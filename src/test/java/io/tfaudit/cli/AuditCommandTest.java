@@ -108,6 +108,28 @@ class AuditCommandTest {
         }
     }
 
+    /** Stale accepted entries reach the closing lines and summary.json; entries of criteria that did not run are not judged. */
+    @Test
+    void staleAcceptedEntriesAreReportedOnlyForCriteriaThatRan() throws Exception {
+        Path provider = dir.resolve("p");
+        copyTree(io.tfaudit.audit.SampleProvider.directory(), provider);
+        Files.writeString(provider.resolve("tfaudit-baseline.json"), """
+                {"entries": [
+                  {"criterion": "US-002.1", "item": "gone.go", "reason": "r", "owner": "o", "expires": "2999-01-01"},
+                  {"criterion": "US-009.2", "item": "gone.go", "reason": "r", "owner": "o", "expires": "2999-01-01"}]}
+                """);
+        Path results = dir.resolve("r/allure-results");
+        int code = run("audit", "--provider", provider.toString(), "--inventory", provider.resolve("inventory.txt").toString(),
+                "--results", results.toString(), "--select", "io.tfaudit.criteria.phase1.US002VerifyLayerSeparation");
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed + err).isZero();
+        assertThat(printed).contains("stale accepted finding (nothing matches it any more; remove it from "
+                + provider.resolve("tfaudit-baseline.json") + "): US-002.1|*|gone.go").doesNotContain("US-009.2|*|gone.go");
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("r/tfaudit-results/summary.json").toFile());
+        assertThat(summary.path("staleAcceptedFindings")).hasSize(1);
+        assertThat(summary.path("staleAcceptedFindings").get(0).path("key").asText()).isEqualTo("US-002.1|*|gone.go");
+    }
+
     private static void copyTree(Path from, Path to) throws java.io.IOException {
         try (var files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {
