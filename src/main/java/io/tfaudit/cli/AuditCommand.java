@@ -20,11 +20,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 /**
  * {@code audit [--provider DIR] [...]}: runs the audit's criteria with the JUnit Platform
- * Launcher, writing Allure results, and ends with the plain line
- * {@code N passed, N failed, N skipped}.
+ * Launcher, writing Allure results (and JUnit XML in {@code tfaudit-results/junit/} beside
+ * them), and ends with the plain line {@code N passed, N failed, N skipped}.
  */
 final class AuditCommand {
 
@@ -121,10 +122,14 @@ final class AuditCommand {
         }
         LauncherDiscoveryRequest discovery = request.build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        Path machineOutputs = resultsDir.toAbsolutePath().resolveSibling("tfaudit-results");
+        // JUnit XML for CI systems that read it: tfaudit-results/junit/TEST-junit-jupiter.xml.
+        LegacyXmlReportGeneratingListener junitXml = new LegacyXmlReportGeneratingListener(
+                machineOutputs.resolve("junit"), new PrintWriter(err, true));
         Launcher launcher = LauncherFactory.create(org.junit.platform.launcher.core.LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
         launcher.execute(discovery, summary, new FailurePrinter(err),
-                new io.qameta.allure.junitplatform.AllureJunitPlatform(lifecycle));
+                new io.qameta.allure.junitplatform.AllureJunitPlatform(lifecycle), junitXml);
         TestExecutionSummary s = summary.getSummary();
         long skipped = s.getTestsAbortedCount() + s.getTestsSkippedCount();
         out.println("audited " + audit.providerDir() + " (" + model.resources().size() + " resources, "
@@ -137,8 +142,7 @@ final class AuditCommand {
         int gateCode;
         try {
             // Decided from the results the report shows, read back from the results folder.
-            gateCode = io.tfaudit.report.GateMain.decide(resultsDir, gate,
-                    resultsDir.toAbsolutePath().resolveSibling("tfaudit-results").resolve("summary.json"), out);
+            gateCode = io.tfaudit.report.GateMain.decide(resultsDir, gate, machineOutputs.resolve("summary.json"), out);
         } catch (Exception e) {
             err.println("tfaudit audit: cannot read the results back: " + e.getMessage());
             gateCode = Main.FINDINGS;

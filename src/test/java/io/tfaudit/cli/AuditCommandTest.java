@@ -33,8 +33,8 @@ class AuditCommandTest {
         assertThat(dir.resolve("results")).isDirectoryContaining(p -> p.toString().endsWith("-result.json"));
     }
 
-    @Test
-    void exitsOneWhenACriterionFails() throws Exception {
+    /** A provider that registers no resource: phase 1's criteria fail on it, some with files named. */
+    private Path providerWithoutResources() throws Exception {
         Path provider = dir.resolve("p");
         Files.createDirectories(provider.resolve("internal/provider"));
         Files.writeString(provider.resolve("go.mod"), "module example.com/x\n");
@@ -49,11 +49,45 @@ class AuditCommandTest {
 
                 func (x *p) Resources(_ context.Context) []func() any { return nil }
                 """);
-        int code = run("audit", "--provider", provider.toString(), "--results", dir.resolve("r").toString(),
+        return provider;
+    }
+
+    @Test
+    void exitsOneWhenACriterionFails() throws Exception {
+        int code = run("audit", "--provider", providerWithoutResources().toString(), "--results", dir.resolve("r").toString(),
                 "--select", "io.tfaudit.criteria.phase1.US002VerifyLayerSeparation");
         assertThat(code).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("(?m)^\\d+ passed, [1-9]\\d* failed, \\d+ skipped$");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("FAILED ");
+    }
+
+    @Test
+    void writesJUnitXmlWithTheRunsCountsAndEvidenceBesideTheResults() throws Exception {
+        int code = run("audit", "--provider", providerWithoutResources().toString(), "--results",
+                dir.resolve("run/allure-results").toString(), "--select", "io.tfaudit.criteria.phase1");
+
+        assertThat(code).isEqualTo(1);
+        java.util.regex.Matcher counts = java.util.regex.Pattern.compile("(?m)^(\\d+) passed, (\\d+) failed, (\\d+) skipped$")
+                .matcher(out.toString(StandardCharsets.UTF_8));
+        assertThat(counts.find()).isTrue();
+        int passed = Integer.parseInt(counts.group(1));
+        int failed = Integer.parseInt(counts.group(2));
+        int skipped = Integer.parseInt(counts.group(3));
+        assertThat(failed).isPositive();
+        assertThat(skipped).isPositive();
+        Path xml = dir.resolve("run/tfaudit-results/junit/TEST-junit-jupiter.xml");
+        assertThat(xml).isRegularFile();
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        org.w3c.dom.Element suite = doc.getDocumentElement();
+        assertThat(suite.getTagName()).isEqualTo("testsuite");
+        assertThat(Integer.parseInt(suite.getAttribute("tests"))).isEqualTo(passed + failed + skipped);
+        assertThat(Integer.parseInt(suite.getAttribute("failures"))).isEqualTo(failed);
+        assertThat(Integer.parseInt(suite.getAttribute("skipped"))).isEqualTo(skipped);
+        assertThat(suite.getAttribute("errors")).isEqualTo("0");
+        assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(passed + failed + skipped);
+        assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(failed);
+        // The failure carries the criterion's evidence, as the report does.
+        assertThat(Files.readString(xml)).contains("internal/resource/connector/base.go: expected the shared base resource here");
     }
 
     @Test
@@ -95,7 +129,8 @@ class AuditCommandTest {
             written = files.filter(Files::isRegularFile).toList();
         }
         assertThat(written).as("allure-results and tfaudit-results")
-                .anyMatch(f -> f.toString().endsWith(".sarif")).anyMatch(f -> f.toString().endsWith("-result.json"));
+                .anyMatch(f -> f.toString().endsWith(".sarif")).anyMatch(f -> f.toString().endsWith("-result.json"))
+                .anyMatch(f -> f.toString().endsWith("junit/TEST-junit-jupiter.xml"));
         String everything = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
         StringBuilder all = new StringBuilder(everything);
         for (Path f : written) {
