@@ -55,7 +55,7 @@ public final class AuditExtension implements ParameterResolver, InvocationInterc
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                     ExtensionContext c) throws Throwable {
-        label(c, c.getRequiredTestMethod(), null);
+        label(c, c.getRequiredTestMethod(), null, null);
         proceedAndRecord(invocation, c, c.getRequiredTestMethod(), null);
     }
 
@@ -79,10 +79,11 @@ public final class AuditExtension implements ParameterResolver, InvocationInterc
             throws Throwable {
         String name = c.getDisplayName();
         int sep = name.lastIndexOf(CriterionRun.RESOURCE_SEPARATOR);
-        String resource = sep < 0 ? null : resourceLabel(name.substring(sep + CriterionRun.RESOURCE_SEPARATOR.length()));
+        String suffix = sep < 0 ? null : name.substring(sep + CriterionRun.RESOURCE_SEPARATOR.length());
+        String resource = suffix == null ? null : resourceLabel(suffix);
         Optional<Method> factory = c.getParent().flatMap(ExtensionContext::getTestMethod);
         if (factory.isPresent()) {
-            label(c, factory.get(), resource);
+            label(c, factory.get(), resource, suffix);
         }
         proceedAndRecord(invocation, c, factory.orElse(null), CriterionOutcomes.resourceOf(name));
     }
@@ -105,7 +106,12 @@ public final class AuditExtension implements ParameterResolver, InvocationInterc
         }
     }
 
-    private static void label(ExtensionContext c, Method m, String resource) {
+    /**
+     * @param suffix the dynamic test's name after the criterion: the resource and what it is
+     *               compared with ({@code streamkap_x (vs v2.1.18 of /repo/.git)}), part of the
+     *               history id so that two results of one resource keep two histories
+     */
+    private static void label(ExtensionContext c, Method m, String resource, String suffix) {
         UserStory story = story(c);
         Criterion criterion = criterion(m);
         String id = CriterionRun.idOf(story, criterion);
@@ -118,7 +124,8 @@ public final class AuditExtension implements ParameterResolver, InvocationInterc
         if (resource != null) {
             Allure.label("resource", resource);
         }
-        String historyId = sha256(id + "|" + (resource == null ? "" : resource));
+        // Absolute paths differ between machines; the trend must not.
+        String historyId = sha256(id + "|" + (suffix == null ? "" : suffix.replaceAll("(?<=\\s)/[^\\s)]+", "<path>")));
         Allure.getLifecycle().updateTestCase(tc -> tc.setHistoryId(historyId));
         c.publishReportEntry(resource == null
                 ? Map.of("criterion", id, "severity", criterion.severity().label())

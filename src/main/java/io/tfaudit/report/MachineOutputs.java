@@ -104,6 +104,12 @@ public final class MachineOutputs {
 
     static void writeIssueDrafts(AuditResults results, Path dir, String reportLink) throws IOException {
         Files.createDirectories(dir);
+        try (var earlier = Files.list(dir)) {
+            // Drafts of an earlier run would read as this run's findings.
+            for (Path f : earlier.filter(f -> f.getFileName().toString().endsWith(".md")).toList()) {
+                Files.delete(f);
+            }
+        }
         Map<String, List<AuditResults.Result>> byStory = new TreeMap<>();
         for (AuditResults.Result r : results.results()) {
             if (r.failed()) {

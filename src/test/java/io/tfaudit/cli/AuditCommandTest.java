@@ -165,6 +165,33 @@ class AuditCommandTest {
         assertThat(summary.path("staleAcceptedFindings").get(0).path("key").asText()).isEqualTo("US-002.1|*|gone.go");
     }
 
+    /** A resource checked against its snapshot and against the baseline has two results, so two histories. */
+    @Test
+    void everyResultHasItsOwnHistoryId() throws Exception {
+        Path provider = dir.resolve("h");
+        copyTree(io.tfaudit.audit.SampleProvider.directory(), provider);
+        Path baseline = dir.resolve("h-baseline");
+        copyTree(io.tfaudit.audit.SampleProvider.directory(), baseline);
+        Path results = dir.resolve("h-out/allure-results");
+        int code = run("audit", "--provider", provider.toString(), "--inventory", provider.resolve("inventory.txt").toString(),
+                "--baseline-path", baseline.toString(), "--results", results.toString(),
+                "--select", "io.tfaudit.criteria.phase3.US009RunSchemaCompatibilityTests");
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8) + err).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, String> byHistory = new java.util.HashMap<>();
+        int vsBaseline = 0;
+        try (var files = Files.list(results)) {
+            for (Path f : files.filter(f -> f.toString().endsWith("-result.json")).toList()) {
+                var r = json.readTree(f.toFile());
+                String name = r.path("name").asText();
+                vsBaseline += name.contains("(vs " + baseline) ? 1 : 0;
+                String earlier = byHistory.put(r.path("historyId").asText(), name);
+                assertThat(earlier).as("history id of %s is also that of %s", name, earlier).isNull();
+            }
+        }
+        assertThat(vsBaseline).as("results against the baseline").isPositive();
+    }
+
     private static void copyTree(Path from, Path to) throws java.io.IOException {
         try (var files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {

@@ -31,6 +31,8 @@ class MachineOutputsTest {
                  {"name": "feature", "value": "US-029: Verify Core Documentation"}]}
                 """);
         Path out = dir.resolve("tfaudit-results");
+        Files.createDirectories(out.resolve("issues"));
+        Files.writeString(out.resolve("issues/us-044.md"), "# a draft of an earlier run\n");
         MachineOutputs.writeAll(AuditResults.read(results), out, "allure-report/index.html");
 
         JsonNode sarif = new ObjectMapper().readTree(out.resolve("tfaudit.sarif").toFile());
@@ -46,7 +48,8 @@ class MachineOutputsTest {
         assertThat(first.path("message").path("text").asText()).isEqualTo("acme_a: a.b: attribute removed or renamed");
 
         assertThat(out.resolve("issues")).isDirectoryContaining(p -> p.getFileName().toString().equals("us-009.md"))
-                .isDirectoryNotContaining(p -> p.getFileName().toString().equals("us-029.md"));
+                .isDirectoryNotContaining(p -> p.getFileName().toString().equals("us-029.md"))
+                .isDirectoryNotContaining(p -> p.getFileName().toString().equals("us-044.md"));
         assertThat(Files.readString(out.resolve("issues/us-009.md"))).contains("Labels: `bug`", "`internal/generated/a.go:87`",
                 "allure-report/index.html");
         assertThat(Files.readString(out.resolve("comprehensive-audit-report.md"))).contains("## Executive Summary",
