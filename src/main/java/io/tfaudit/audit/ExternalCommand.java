@@ -89,6 +89,9 @@ public final class ExternalCommand {
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
             pb.environment().keySet().removeAll(unset);
+            // git run by a tool (the go command asks `git status` for its version stamp) must not
+            // refresh the audited checkout's .git/index, as git status otherwise may.
+            pb.environment().put("GIT_OPTIONAL_LOCKS", "0");
             pb.environment().putAll(env);
             Process p = pb.start();
             boolean finished;

@@ -49,7 +49,7 @@ public final class Trees {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
-                out.put(root.relativize(d) + "/", "dir modified " + a.lastModifiedTime());
+                out.put(d.equals(root) ? "./" : root.relativize(d) + "/", "dir modified " + a.lastModifiedTime());
                 return FileVisitResult.CONTINUE;
             }
 
@@ -62,6 +62,25 @@ public final class Trees {
                 return FileVisitResult.CONTINUE;
             }
         });
+        return out;
+    }
+
+    /** What differs between two snapshots, one line per entry: {@code + path}, {@code - path}, {@code ~ path: before -> after}. */
+    public static java.util.List<String> changes(Map<String, String> before, Map<String, String> after) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.TreeSet<String> paths = new java.util.TreeSet<>(before.keySet());
+        paths.addAll(after.keySet());
+        for (String p : paths) {
+            String a = before.get(p);
+            String b = after.get(p);
+            if (a == null) {
+                out.add("+ " + p + ": " + b);
+            } else if (b == null) {
+                out.add("- " + p);
+            } else if (!a.equals(b)) {
+                out.add("~ " + p + ": " + a + " -> " + b);
+            }
+        }
         return out;
     }
 
