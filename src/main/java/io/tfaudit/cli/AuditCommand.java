@@ -99,8 +99,14 @@ final class AuditCommand {
         audit.acceptedFindings().problems().forEach(p -> err.println("tfaudit audit: accepted findings ignored: " + p));
         if (model.providerTypeName() == null && model.resources().isEmpty()) {
             err.println("tfaudit audit: " + audit.providerDir() + " is not a Terraform provider tfaudit can read: "
-                    + model.unresolved());
+                    + String.join("; ", model.unresolved().stream().map(u -> u.pos() == null ? u.what() : u.toString()).toList()));
             return Main.BAD_USAGE;
+        }
+        // What the static reading could not resolve about the provider as a whole (its name, its
+        // lists of resources): the criteria say it again where it matters, but it comes first.
+        model.unresolved().stream().limit(10).forEach(u -> err.println("tfaudit audit: not resolved statically: " + u));
+        if (model.unresolved().size() > 10) {
+            err.println("tfaudit audit: ... and " + (model.unresolved().size() - 10) + " more not resolved statically");
         }
         Path resultsDir = Path.of(results);
         try {
