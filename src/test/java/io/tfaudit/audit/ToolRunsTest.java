@@ -134,7 +134,7 @@ class ToolRunsTest {
 
     /**
      * The whole audit, every criterion, in a fresh JVM whose PATH starts with stand-ins for
-     * {@code go} and {@code terraform} that log each call: without consent, the only calls are
+     * {@code go}, {@code terraform} and {@code gh} that log each call: without consent, the only calls are
      * the report's tool versions, outside the audited tree; with it, the build and the tests
      * run in the audited tree (so the stand-ins would have shown any other run). Needs no Go.
      */
@@ -146,7 +146,7 @@ class ToolRunsTest {
         void withoutConsentNoToolRunsOnTheAuditedTreeInAWholeAuditAndWithItTheyDo() throws IOException {
             Path calls = dir.resolve("calls.txt");
             Path stubs = Files.createDirectories(dir.resolve("stubs"));
-            for (String tool : List.of("go", "terraform")) {
+            for (String tool : List.of("go", "terraform", "gh")) {
                 Path stub = Files.writeString(stubs.resolve(tool), "#!/bin/sh\necho \"" + tool + " $* (in $PWD)\" >> '" + calls + "'\n");
                 stub.toFile().setExecutable(true);
             }
@@ -158,7 +158,7 @@ class ToolRunsTest {
             String whole = auditInAFreshJvm(stubs, cwd, common, "--results", dir.resolve("whole/allure-results").toString());
 
             assertThat(whole).containsPattern("(?m)^[1-9]\\d* passed, \\d+ failed, [1-9]\\d* skipped$");
-            assertThat(Files.exists(calls) ? Files.readAllLines(calls) : List.<String>of()).as("calls of go and terraform")
+            assertThat(Files.exists(calls) ? Files.readAllLines(calls) : List.<String>of()).as("calls of go, terraform and gh")
                     .allMatch(c -> c.matches("(go|terraform) version \\(in " + java.util.regex.Pattern.quote(cwd.toString()) + "\\)"));
 
             Files.deleteIfExists(calls);
