@@ -86,8 +86,13 @@ public record AcceptedFindings(Path file, List<Entry> entries, List<String> prob
                     entries.add(new Entry(criterion, text(e, "resource"), item, reason, text(e, "owner"), expires));
                 }
             }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            // Jackson's message may end with where the enclosing object started, naming its source: the line says where.
+            problems.add(file + (line > 0 ? ":" + line : "") + ": not valid JSON: "
+                    + e.getOriginalMessage().replaceAll("\\s*\\(for \\w+ starting at \\[Source:[\\s\\S]*$", ""));
         } catch (IOException e) {
-            problems.add(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            problems.add(file + ": cannot read: " + e.getMessage());
         }
         return new AcceptedFindings(file, List.copyOf(entries), List.copyOf(problems));
     }

@@ -1,19 +1,41 @@
 package io.tfaudit.audit;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a tool on the audited repository (only with the user's consent, checked by callers):
  * with a timeout, killing the whole process tree when it expires, output captured.
+ *
+ * <p>Standard output and standard error go to one temporary file outside the audited tree,
+ * never to a pipe, so a tool that writes a lot never blocks on a full pipe however long
+ * nobody reads; standard input is empty. What the tool wrote is read back after it ended
+ * or was killed, so a run that times out still shows the output it wrote until then. The
+ * output kept in memory is bounded ({@link #MAX_OUTPUT_BYTES}: its beginning and its end);
+ * bytes that are not UTF-8 are shown as U+FFFD.
  */
 public final class ExternalCommand {
+
+    /** The most output kept from one run; beyond it, the beginning and the end are kept. */
+    static final int MAX_OUTPUT_BYTES = 1 << 20;
+
+    private static final int HEAD_BYTES = 64 * 1024;
+
+    /** How long a killed process may take to be gone before the run returns anyway. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
     /** How a run ended: exit code (or null on timeout) and the combined output. */
     public record Result(Integer exitCode, String output, Duration took) {
@@ -35,8 +57,11 @@ public final class ExternalCommand {
             return Optional.empty();
         }
         for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
             Path candidate = Path.of(dir, tool);
-            if (Files.isExecutable(candidate)) {
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
             }
         }
@@ -44,16 +69,29 @@ public final class ExternalCommand {
     }
 
     public static Result run(Path dir, List<String> command, Duration timeout) throws IOException {
-        return run(dir, command, timeout, java.util.Map.of());
+        return run(dir, command, timeout, Map.of());
     }
 
-    public static Result run(Path dir, List<String> command, Duration timeout, java.util.Map<String, String> env)
+    public static Result run(Path dir, List<String> command, Duration timeout, Map<String, String> env) throws IOException {
+        return run(dir, command, timeout, env, Set.of());
+    }
+
+    /**
+     * Runs {@code command} in {@code dir} with {@code env} added to this process's environment
+     * and the variables named in {@code unset} removed from it. When {@code timeout} expires,
+     * the process and every process it started are killed, and the result has no exit code.
+     */
+    public static Result run(Path dir, List<String> command, Duration timeout, Map<String, String> env, Set<String> unset)
             throws IOException {
         Path log = Files.createTempFile("tfaudit-command", ".log");
         try {
             long start = System.nanoTime();
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+            pb.environment().keySet().removeAll(unset);
+            // git run by a tool (the go command asks `git status` for its version stamp) must not
+            // refresh the audited checkout's .git/index, as git status otherwise may.
+            pb.environment().put("GIT_OPTIONAL_LOCKS", "0");
             pb.environment().putAll(env);
             Process p = pb.start();
             boolean finished;
@@ -64,15 +102,74 @@ public final class ExternalCommand {
                 finished = false;
             }
             if (!finished) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+                killTree(p);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            return new Result(finished ? p.exitValue() : null, output, took);
+            return new Result(finished ? p.exitValue() : null, readOutput(log), took);
         } finally {
             Files.deleteIfExists(log);
         }
+    }
+
+    /**
+     * Kills a process and all its descendants. Children are killed before their parents, so
+     * that no process is orphaned (and so escapes the tree) while the others are killed; the
+     * tree is looked at again until it is empty, in case a process started another meanwhile.
+     */
+    static void killTree(Process root) {
+        Map<Long, ProcessHandle> seen = new LinkedHashMap<>();
+        for (int pass = 0; pass < 20; pass++) {
+            List<ProcessHandle> alive = root.descendants().filter(ProcessHandle::isAlive).toList();
+            if (alive.isEmpty()) {
+                break;
+            }
+            alive.forEach(h -> seen.put(h.pid(), h));
+            for (ProcessHandle h : deepestFirst(root.pid(), alive)) {
+                h.destroyForcibly();
+            }
+        }
+        root.destroyForcibly();
+        try {
+            root.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // A process started between two looks and orphaned by its parent's kill is no longer
+        // the root's descendant; it is still killed if an earlier look saw it.
+        seen.values().stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static List<ProcessHandle> deepestFirst(long rootPid, Collection<ProcessHandle> handles) {
+        Map<Long, Integer> depth = new LinkedHashMap<>();
+        for (ProcessHandle h : handles) {
+            int d = 0;
+            Optional<ProcessHandle> parent = h.parent();
+            while (parent.isPresent() && parent.get().pid() != rootPid && d < 64) {
+                d++;
+                parent = parent.get().parent();
+            }
+            depth.put(h.pid(), d);
+        }
+        List<ProcessHandle> out = new ArrayList<>(handles);
+        out.sort(Comparator.comparing((ProcessHandle h) -> depth.get(h.pid())).reversed());
+        return out;
+    }
+
+    /** The output, bounded: all of it when small, else its beginning and its end. Never throws on bad bytes. */
+    static String readOutput(Path log) throws IOException {
+        long size = Files.size(log);
+        if (size <= MAX_OUTPUT_BYTES) {
+            return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+        }
+        byte[] head = new byte[HEAD_BYTES];
+        byte[] tail = new byte[MAX_OUTPUT_BYTES - HEAD_BYTES];
+        try (InputStream in = Files.newInputStream(log)) {
+            in.readNBytes(head, 0, head.length);
+            in.skipNBytes(size - head.length - tail.length);
+            in.readNBytes(tail, 0, tail.length);
+        }
+        return new String(head, StandardCharsets.UTF_8) + "\n… (" + (size - head.length - tail.length)
+                + " bytes of output left out) …\n" + new String(tail, StandardCharsets.UTF_8);
     }
 
     private static java.io.File nullFile() {

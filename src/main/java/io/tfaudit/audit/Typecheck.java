@@ -32,10 +32,21 @@ public final class Typecheck {
             return new Outcome(List.of(), null, "no `go` command on PATH");
         }
         try {
-            return new Outcome(List.of(), ExternalCommand.run(audit.providerDir(), List.of("go", "build", "./..."), TIMEOUT), null);
+            return new Outcome(List.of(), ExternalCommand.run(audit.providerDir(), buildCommand(audit.providerDir()),
+                    audit.config().toolTimeout(TIMEOUT)), null);
         } catch (IOException e) {
             return new Outcome(List.of(), null, "go build could not start: " + e.getMessage());
         }
+    }
+
+    /**
+     * {@code go build ./...}, its binaries discarded: go build writes the executable into the
+     * working directory when the pattern matches a single main package, and the audit never
+     * writes into the audited tree. {@code go.mod} and {@code go.sum} are not updated either.
+     */
+    static List<String> buildCommand(java.nio.file.Path dir) {
+        String discard = System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null";
+        return List.of("go", "build", GoTestRun.moduleMode(dir), "-o", discard, "./...");
     }
 
     /** The body of every "Typecheck passes" criterion. */
@@ -44,7 +55,12 @@ public final class Typecheck {
         if (!o.syntaxErrors().isEmpty()) {
             Findings f = run.findings();
             for (SyntaxError e : o.syntaxErrors()) {
-                f.add(e.file() + ":" + e.line(), "Go syntax error: " + e.message() + " (expected every file to parse)");
+                if (e.line() > 0) {
+                    f.add(e.file() + ":" + e.line(), "Go syntax error: " + e.message() + " (expected every file to parse)");
+                } else {
+                    // Not read at all (I/O error, symbolic link loop, size limit): the audit cannot see its code.
+                    f.add(e.file(), "not read: " + e.message() + " (expected every Go file to be readable)");
+                }
             }
             f.verify();
         }
@@ -55,15 +71,10 @@ public final class Typecheck {
         ExternalCommand.Result b = o.build();
         if (!b.succeeded()) {
             throw new org.opentest4j.AssertionFailedError("[" + run.severity().label() + "] '" + run.text()
-                    + "' was violated: `go build ./...` "
-                    + (b.timedOut() ? "timed out after " + TIMEOUT.toMinutes() + " min" : "exited " + b.exitCode())
-                    + ":\n" + tail(b.output(), 60));
+                    + "' was violated: `" + String.join(" ", buildCommand(run.audit().providerDir())) + "` "
+                    + (b.timedOut() ? "did not finish within " + GoTestRun.goDuration(run.audit().config().toolTimeout(TIMEOUT))
+                    + ": it and every process it started were killed. Its output until then" : "exited " + b.exitCode())
+                    + ":\n" + GoTestRun.tail(Secrets.scrub(b.output()), 60));
         }
-    }
-
-    private static String tail(String output, int lines) {
-        String[] all = output.split("\n");
-        int from = Math.max(0, all.length - lines);
-        return String.join("\n", java.util.Arrays.copyOfRange(all, from, all.length));
     }
 }

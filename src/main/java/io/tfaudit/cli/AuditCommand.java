@@ -48,7 +48,7 @@ final class AuditCommand {
                 case "--exec" -> params.put(AuditConfig.EXEC, "true");
                 case "--acceptance" -> params.put(AuditConfig.ACCEPTANCE, "true");
                 case "--provider", "--baseline-ref", "--baseline-path", "--backend", "--inventory", "--results", "--select",
-                        "--fail-on", "--baseline-file" -> {
+                        "--fail-on", "--baseline-file", "--exec-timeout" -> {
                     if (i + 1 >= args.length) {
                         err.println("tfaudit audit: " + a + " needs a value");
                         return Main.BAD_USAGE;
@@ -63,6 +63,7 @@ final class AuditCommand {
                         case "--results" -> results = v;
                         case "--fail-on" -> failOn = v;
                         case "--baseline-file" -> params.put(AuditConfig.BASELINE_FILE, v);
+                        case "--exec-timeout" -> params.put(AuditConfig.EXEC_TIMEOUT, v);
                         default -> select = v;
                     }
                 }
@@ -79,7 +80,13 @@ final class AuditCommand {
             err.println("tfaudit audit: " + e.getMessage());
             return Main.BAD_USAGE;
         }
-        AuditConfig config = AuditConfig.resolve(k -> Optional.ofNullable(params.get(k)).or(() -> Optional.ofNullable(System.getProperty(k))));
+        AuditConfig config;
+        try {
+            config = AuditConfig.resolve(k -> Optional.ofNullable(params.get(k)).or(() -> Optional.ofNullable(System.getProperty(k))));
+        } catch (IllegalArgumentException e) {
+            err.println("tfaudit audit: " + e.getMessage());
+            return Main.BAD_USAGE;
+        }
         if (config.providerPath() != null) {
             Path p = config.providerPath();
             if (!Files.isDirectory(p)) {
@@ -92,8 +99,14 @@ final class AuditCommand {
         audit.acceptedFindings().problems().forEach(p -> err.println("tfaudit audit: accepted findings ignored: " + p));
         if (model.providerTypeName() == null && model.resources().isEmpty()) {
             err.println("tfaudit audit: " + audit.providerDir() + " is not a Terraform provider tfaudit can read: "
-                    + model.unresolved());
+                    + String.join("; ", model.unresolved().stream().map(u -> u.pos() == null ? u.what() : u.toString()).toList()));
             return Main.BAD_USAGE;
+        }
+        // What the static reading could not resolve about the provider as a whole (its name, its
+        // lists of resources): the criteria say it again where it matters, but it comes first.
+        model.unresolved().stream().limit(10).forEach(u -> err.println("tfaudit audit: not resolved statically: " + u));
+        if (model.unresolved().size() > 10) {
+            err.println("tfaudit audit: ... and " + (model.unresolved().size() - 10) + " more not resolved statically");
         }
         Path resultsDir = Path.of(results);
         try {

@@ -49,7 +49,8 @@ public final class Main {
         s.println("        print each syntax error as path:line:col: message and a summary.");
         s.println("        exit 0 when all files parse, 1 when some do not, 2 on a bad argument.");
         s.println("  audit [--provider DIR] [--baseline-ref REF | --baseline-path DIR] [--backend DIR]");
-        s.println("        [--inventory FILE] [--exec] [--acceptance] [--results DIR] [--select CLASS]");
+        s.println("        [--inventory FILE] [--exec] [--exec-timeout DURATION] [--acceptance] [--results DIR]");
+        s.println("        [--select CLASS]");
         s.println("        [--fail-on blocker|critical|normal|minor|trivial|none]");
         s.println("        run the audit (on the embedded sample provider without --provider); results go");
         s.println("        to allure-results/, summary.json to tfaudit-results/; ends with 'N passed, N failed,");

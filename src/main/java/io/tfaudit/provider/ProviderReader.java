@@ -102,8 +102,10 @@ public final class ProviderReader {
             return out;
         }
         Value constructors = ev.call(list.get(), List.of(context(pt.pos)), list.get().origin());
-        if (constructors instanceof Value.Nil) {
-            return out; // a nil slice: nothing registered
+        if (constructors instanceof Value.Nil || constructors instanceof Value.ListValue empty && empty.elements().isEmpty()) {
+            // Nothing registered, or registered where the static reading does not look.
+            explainEmpty(ev.module(), method, dataSources, constructors.origin(), list.get().origin(), unresolved);
+            return out;
         }
         if (!(constructors instanceof Value.ListValue l)) {
             unresolved.add(new Unresolved(method + "() could not be enumerated: it returns " + SchemaReader.describe(constructors),
@@ -197,6 +199,47 @@ public final class ProviderReader {
             }
         }
         return null;
+    }
+
+    /**
+     * An empty {@code Resources()} is a finding only when the code says otherwise: constructors
+     * that nothing registers, or (for resources) {@code init} functions, which run before
+     * {@code Resources()} is called and may fill the list it returns but are not evaluated here.
+     */
+    private static void explainEmpty(GoModule module, String method, boolean dataSources, Pos valueFrom, Pos methodAt,
+                                     List<Unresolved> unresolved) {
+        String kind = dataSources ? "DataSource" : "Resource";
+        List<String> constructors = unregisteredConstructors(module, Set.of()).stream()
+                .filter(c -> c.substring(0, c.indexOf(' ')).endsWith(kind)).toList();
+        List<String> inits = new ArrayList<>();
+        if (!dataSources) {
+            for (GoPackage pkg : module.packages()) {
+                for (GoFile f : pkg.files()) {
+                    for (Decl.FuncDecl fn : f.funcs()) {
+                        if (!f.isTestFile() && !fn.isMethod() && fn.name().name().equals("init")) {
+                            inits.add(fn.pos().fileAndLine());
+                        }
+                    }
+                }
+            }
+        }
+        if (constructors.isEmpty() && inits.isEmpty()) {
+            return;
+        }
+        List<String> why = new ArrayList<>();
+        if (!inits.isEmpty()) {
+            why.add("init functions run before it (" + String.join(", ", inits.subList(0, Math.min(5, inits.size())))
+                    + (inits.size() > 5 ? " and " + (inits.size() - 5) + " more" : "") + ") and are not evaluated statically");
+        }
+        if (!constructors.isEmpty()) {
+            why.add("the module has " + constructors.size() + " " + kind.toLowerCase(java.util.Locale.ROOT) + " constructor(s) "
+                    + "nothing registers (" + String.join(", ", constructors.subList(0, Math.min(5, constructors.size())))
+                    + (constructors.size() > 5 ? " and " + (constructors.size() - 5) + " more" : "") + ")");
+        }
+        unresolved.add(new Unresolved(method + "() could not be enumerated: read statically it returns an empty list"
+                + (valueFrom == null || valueFrom.equals(methodAt) ? "" : " (from " + valueFrom.fileAndLine() + ")")
+                + ", but " + String.join(", and ", why) + "; what is registered at run time is not known to the audit",
+                methodAt));
     }
 
     /** Functions named New…Resource / New…DataSource without parameters that no list registers. */

@@ -48,6 +48,9 @@ public final class ReportFiles {
         env.put("backend.path", c.backendPath() == null ? "none" : c.backendPath().toString());
         env.put("exec", Boolean.toString(c.exec()));
         env.put("acceptance", Boolean.toString(c.acceptance()));
+        if (c.execTimeout() != null) {
+            env.put("exec.timeout", io.tfaudit.audit.GoTestRun.goDuration(c.execTimeout()));
+        }
         env.put("tfaudit.version", version());
         env.put("go", toolVersion("go", List.of("go", "version")));
         env.put("terraform", toolVersion("terraform", List.of("terraform", "version")));

@@ -321,6 +321,65 @@ class ProviderReaderTest {
     }
 
     @Test
+    void resourcesRegisteredFromInitFunctionsAreSaidToBeUnknownNotSilentlyNone() throws IOException {
+        goMod();
+        write("internal/provider/provider.go", PROVIDER_HEAD.formatted("\n\t\"example.com/tfp/internal/registry\"\n") + """
+
+                func (p *acmeProvider) Resources(_ context.Context) []func() resource.Resource {
+                \treturn registry.All()
+                }
+                """);
+        write("internal/registry/registry.go", """
+                package registry
+
+                import "github.com/hashicorp/terraform-plugin-framework/resource"
+
+                var all []func() resource.Resource
+
+                // Register is called by each resource's package from its init function.
+                func Register(f func() resource.Resource) { all = append(all, f) }
+
+                func All() []func() resource.Resource { return all }
+                """);
+        write("internal/widget/widget.go", """
+                package widget
+
+                import (
+                \t"github.com/hashicorp/terraform-plugin-framework/resource"
+
+                \t"example.com/tfp/internal/registry"
+                )
+
+                func init() { registry.Register(NewWidgetResource) }
+
+                type widgetResource struct{}
+
+                func NewWidgetResource() resource.Resource { return &widgetResource{} }
+                """);
+        ProviderModel model = ProviderReader.read(dir);
+        assertThat(model.resources()).isEmpty();
+        assertThat(model.unresolved()).singleElement().hasToString("internal/provider/provider.go:23: Resources() could not be "
+                + "enumerated: read statically it returns an empty list (from internal/registry/registry.go:5), but init functions "
+                + "run before it (internal/widget/widget.go:9) and are not evaluated statically, and the module has 1 resource "
+                + "constructor(s) nothing registers (widget.NewWidgetResource (internal/widget/widget.go:13)); what is registered "
+                + "at run time is not known to the audit");
+    }
+
+    @Test
+    void aProviderThatRegistersNothingAndSaysSoIsNotUnresolved() throws IOException {
+        goMod();
+        write("internal/provider/provider.go", PROVIDER_HEAD.formatted("") + """
+
+                func (p *acmeProvider) Resources(_ context.Context) []func() resource.Resource {
+                \treturn nil
+                }
+                """);
+        ProviderModel model = ProviderReader.read(dir);
+        assertThat(model.resources()).isEmpty();
+        assertThat(model.unresolved()).isEmpty();
+    }
+
+    @Test
     void aDirectoryWithoutAProviderSaysSo() throws IOException {
         write("main.go", "package main\n\nfunc main() {}\n");
         ProviderModel model = ProviderReader.read(dir);

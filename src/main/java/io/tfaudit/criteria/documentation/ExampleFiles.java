@@ -369,7 +369,7 @@ public final class ExampleFiles {
         }
         ExternalCommand.Result result = FMT_RUNS.computeIfAbsent(run.audit(), a -> {
             try {
-                return ExternalCommand.run(a.providerDir(), fmtCommand(), FMT_TIMEOUT);
+                return ExternalCommand.run(a.providerDir(), fmtCommand(), a.config().toolTimeout(FMT_TIMEOUT));
             } catch (IOException e) {
                 return new ExternalCommand.Result(-1, "terraform could not start: " + e.getMessage(), Duration.ZERO);
             }
@@ -377,7 +377,8 @@ public final class ExampleFiles {
         run.evidence("terraform fmt", String.join(" ", fmtCommand()) + " (the PRD's `terraform fmt -check examples/`, "
                 + "recursive so that every example folder is checked)\nexit " + result.exitCode() + "\n" + result.output());
         if (result.timedOut()) {
-            f.add("examples/", "terraform fmt did not finish within " + FMT_TIMEOUT.toMinutes() + " min");
+            f.add("examples/", "terraform fmt did not finish within "
+                    + io.tfaudit.audit.GoTestRun.goDuration(run.audit().config().toolTimeout(FMT_TIMEOUT)));
         } else if (!result.succeeded()) {
             List<String> listed = result.output().lines().map(String::strip)
                     .filter(l -> l.endsWith(".tf") || l.endsWith(".tfvars") || l.endsWith(".hcl")).toList();

@@ -81,7 +81,7 @@ final class Regeneration {
             copy = Files.createTempDirectory("tfaudit-regenerate");
             copyTree(run.audit().providerDir(), copy);
             removeGenerated(copy.resolve(GeneratedLayer.DIR));
-            ExternalCommand.Result r = ExternalCommand.run(copy, argv, TIMEOUT,
+            ExternalCommand.Result r = ExternalCommand.run(copy, argv, run.audit().config().toolTimeout(TIMEOUT),
                     Map.of("STREAMKAP_BACKEND_PATH", backend.get().root().toString()));
             if (!r.succeeded()) {
                 return new Outcome(null, argv, r, List.of(), "");

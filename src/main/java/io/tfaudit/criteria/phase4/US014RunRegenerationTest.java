@@ -5,6 +5,7 @@ import io.tfaudit.audit.Criterion;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.ExternalCommand;
 import io.tfaudit.audit.Findings;
+import io.tfaudit.audit.GoTestRun;
 import io.tfaudit.audit.Phase;
 import io.tfaudit.audit.Severity;
 import io.tfaudit.audit.Typecheck;
@@ -70,7 +71,7 @@ public class US014RunRegenerationTest {
         Regeneration.Outcome o = regeneration(run);
         if (!o.command().succeeded()) {
             f.add(d.get().where(), String.join(" ", o.argv()) + " "
-                    + (o.command().timedOut() ? "timed out after " + Regeneration.TIMEOUT.toMinutes() + " min" : "exited " + o.command().exitCode())
+                    + (o.command().timedOut() ? "timed out after " + GoTestRun.goDuration(run.audit().config().toolTimeout(Regeneration.TIMEOUT)) : "exited " + o.command().exitCode())
                     + ":\n" + tail(o.command().output(), 30));
         }
         f.verify();
@@ -154,7 +155,7 @@ public class US014RunRegenerationTest {
         }
         try {
             ExternalCommand.Result r = ExternalCommand.run(run.audit().providerDir(), List.of("go", "build", "./" + GeneratedLayer.DIR + "..."),
-                    BUILD_TIMEOUT);
+                    run.audit().config().toolTimeout(BUILD_TIMEOUT));
             if (!r.succeeded()) {
                 f.add(GeneratedLayer.DIR, command + " " + (r.timedOut() ? "timed out" : "exited " + r.exitCode()) + ":\n" + tail(r.output(), 40));
             }
