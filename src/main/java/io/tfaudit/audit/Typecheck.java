@@ -16,26 +16,33 @@ public final class Typecheck {
     static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     /** The run's outcome: the syntax errors found, and the build's result or why it did not run. */
-    record Outcome(List<SyntaxError> syntaxErrors, ExternalCommand.Result build, String notRun) {}
+    record Outcome(List<SyntaxError> syntaxErrors, ExternalCommand.Result build, String notRun, List<String> notFollowed) {}
+
+    /** How the tree's reader names a link it did not follow because it leads back into its own folder. */
+    static final String LINK_LOOP = "symbolic link loop";
 
     private Typecheck() {}
 
     static Outcome decide(Audit audit) {
-        List<SyntaxError> errors = audit.provider().module().tree().allProblems();
+        List<SyntaxError> problems = audit.provider().module().tree().allProblems();
+        // Go does not follow a link to a folder either: a loop is noted, it is not a build problem.
+        List<String> notFollowed = problems.stream().filter(e -> e.message().startsWith(LINK_LOOP)).map(SyntaxError::file).toList();
+        List<SyntaxError> errors = problems.stream().filter(e -> !e.message().startsWith(LINK_LOOP)).toList();
         if (!errors.isEmpty()) {
-            return new Outcome(errors, null, null);
+            return new Outcome(errors, null, null, notFollowed);
         }
         if (!audit.config().exec()) {
-            return new Outcome(List.of(), null, "running the Go toolchain on the audited repository needs consent (-Dexec=true)");
+            return new Outcome(List.of(), null, "running the Go toolchain on the audited repository needs consent (-Dexec=true)",
+                    notFollowed);
         }
         if (ExternalCommand.onPath("go").isEmpty()) {
-            return new Outcome(List.of(), null, "no `go` command on PATH");
+            return new Outcome(List.of(), null, "no `go` command on PATH", notFollowed);
         }
         try {
             return new Outcome(List.of(), ExternalCommand.run(audit.providerDir(), buildCommand(audit.providerDir()),
-                    audit.config().toolTimeout(TIMEOUT)), null);
+                    audit.config().toolTimeout(TIMEOUT)), null, notFollowed);
         } catch (IOException e) {
-            return new Outcome(List.of(), null, "go build could not start: " + e.getMessage());
+            return new Outcome(List.of(), null, "go build could not start: " + e.getMessage(), notFollowed);
         }
     }
 
@@ -52,6 +59,9 @@ public final class Typecheck {
     /** The body of every "Typecheck passes" criterion. */
     public static void verify(CriterionRun run) {
         Outcome o = run.audit().typecheck();
+        if (!o.notFollowed().isEmpty()) {
+            run.evidence("not followed", "symbolic link loops, not followed (nor by Go): " + o.notFollowed());
+        }
         if (!o.syntaxErrors().isEmpty()) {
             Findings f = run.findings();
             for (SyntaxError e : o.syntaxErrors()) {
@@ -65,7 +75,9 @@ public final class Typecheck {
             f.verify();
         }
         if (o.build() == null) {
-            run.skip("every Go file parses, but `go build ./...` did not run: " + o.notRun(),
+            run.skip("every Go file parses" + (o.notFollowed().isEmpty() ? "" : " (" + o.notFollowed().size()
+                    + " symbolic link loop(s) not followed: " + o.notFollowed() + ")")
+                    + ", but `go build ./...` did not run: " + o.notRun(),
                     "cd " + run.audit().providerDir() + " && go build ./...  (or rerun the audit with -Dexec=true)");
         }
         ExternalCommand.Result b = o.build();

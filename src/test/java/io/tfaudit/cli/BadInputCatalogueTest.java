@@ -129,6 +129,18 @@ class BadInputCatalogueTest {
     }
 
     @Nested
+    @DisplayName("a Go file with a syntax error")
+    class SyntaxError {
+        @Test
+        void isAFindingWithItsPositionAndTheRestIsAudited() throws IOException {
+            Path p = sample();
+            Files.writeString(p.resolve("internal/helper/broken.go"), "package helper\n\nfunc {\n");
+
+            goFileFinding(audit(p, GO_FILES), "internal/helper/broken.go:3: Go syntax error");
+        }
+    }
+
+    @Nested
     @DisplayName("a Go file that starts with a UTF-8 byte order mark")
     class ByteOrderMark {
         @Test
@@ -196,11 +208,14 @@ class BadInputCatalogueTest {
     @DisabledOnOs(OS.WINDOWS)
     class SymlinkLoop {
         @Test
-        void isReportedNotFollowedAndTheRestIsAudited() throws IOException {
+        void isNotedNotFollowedAndTheRestIsAudited() throws IOException {
             Path p = sample();
             Files.createSymbolicLink(p.resolve("internal/helper/loop"), Path.of(".."));
 
-            goFileFinding(audit(p, GO_FILES), "internal/helper/loop: not read: symbolic link loop, not followed");
+            // Go does not follow links to folders either: noted, not a typecheck failure.
+            Run run = audit(p, GO_FILES);
+            goFilesAllParse(run);
+            assertThat(run.results().single(TYPECHECK).message()).contains("1 symbolic link loop(s) not followed: [internal/helper/loop]");
         }
     }
 
@@ -520,6 +535,24 @@ class BadInputCatalogueTest {
             assertThat(mysqlMappings.status()).isEqualTo("failed");
             assertThat(mysqlMappings.message()).contains("app/sources/plugins/mysql/configuration.latest.json:7");
             run.othersPassed("US-016.1", 2, "streamkap_source_mysql");
+        }
+    }
+
+    @Nested
+    @DisplayName("an HCL example that does not parse")
+    class MalformedHcl {
+        @Test
+        void isAFindingAtItsLineAndTheOtherExamplesAreChecked() throws IOException {
+            Path p = sample();
+            Path basic = p.resolve("examples/resources/streamkap_topic/basic.tf");
+            Files.writeString(basic, Files.readString(basic) + "\nresource \"streamkap_topic\" \"broken\" {\n  name = \n");
+
+            Run run = audit(p, "io.tfaudit.criteria.phase9.US027VerifyExampleFiles");
+            assertThat(run.code()).as("normal findings: below the default gate").isZero();
+            ResultFiles.Result parse = run.results().single("US-027.4");
+            assertThat(parse.status()).isEqualTo("failed");
+            assertThat(parse.message()).contains("examples/resources/streamkap_topic/basic.tf:9: not valid HCL: '=' without a value");
+            run.othersPassed("US-027.2", 9, "streamkap_topic");
         }
     }
 }
