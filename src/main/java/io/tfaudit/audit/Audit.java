@@ -62,15 +62,37 @@ public final class Audit {
 
     public synchronized ProviderModel provider() {
         if (provider == null) {
+            // The baseline is read meanwhile, on another thread: most audits compare with it.
+            startReadingTheBaseline();
             provider = ProviderReader.read(providerDir);
         }
         return provider;
     }
 
+    private java.util.concurrent.CompletableFuture<Optional<ProviderModel>> baselineReading;
+
+    private synchronized void startReadingTheBaseline() {
+        if (baseline == null && baselineReading == null) {
+            var reading = new java.util.concurrent.CompletableFuture<Optional<ProviderModel>>();
+            // A thread of its own with a deep stack, as the parser's: model building recurses.
+            Thread t = new Thread(null, () -> {
+                try {
+                    reading.complete(loadBaseline());
+                } catch (Throwable e) {
+                    reading.completeExceptionally(e);
+                }
+            }, "baseline-read", 64L << 20);
+            t.setDaemon(true);
+            t.start();
+            baselineReading = reading;
+        }
+    }
+
     /** The baseline's model (baseline.path, baseline.ref, or v2.1.18 when the repository has it). */
     public synchronized Optional<ProviderModel> baseline() {
         if (baseline == null) {
-            baseline = loadBaseline();
+            startReadingTheBaseline();
+            baseline = baselineReading.join();
         }
         return baseline;
     }
@@ -109,6 +131,11 @@ public final class Audit {
 
     private final Map<String, Object> memo = new ConcurrentHashMap<>();
     private final CriterionOutcomes outcomes = new CriterionOutcomes();
+
+    /** Where findings' places open: the provider's host at the audited commit, or relative paths. */
+    public CodeLinks codeLinks() {
+        return memo("code-links", () -> CodeLinks.of(providerDir));
+    }
 
     /** The verdicts criteria reached in this run, which requirements that restate them read. */
     CriterionOutcomes outcomes() {

@@ -114,6 +114,9 @@ public final class Findings {
         }
         if (run != null) {
             run.failedWith(sorted);
+            if (!run.quiet()) {
+                links(run.audit().codeLinks(), sorted);
+            }
         }
         if (sorted.size() > ATTACH_OVER && (run == null || !run.quiet())) {
             StringBuilder table = new StringBuilder("| where | finding |\n|---|---|\n");
@@ -123,6 +126,21 @@ public final class Findings {
             Allure.addAttachment("findings (" + sorted.size() + ")", "text/markdown", table.toString(), ".md");
         }
         throw new AssertionFailedError(message.toString());
+    }
+
+    /** Links shown with the result: each place that names a file opens there (the first ones; long lists are attached). */
+    static final int LINKS = 20;
+
+    private static void links(CodeLinks links, List<Finding> findings) {
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (Finding f : findings) {
+            if (done.size() >= LINKS) {
+                break;
+            }
+            if (done.add(f.where())) {
+                links.of(f.where()).ifPresent(url -> Allure.link(f.where(), url));
+            }
+        }
     }
 
     /** file:line ordering with numeric lines, so that line 9 comes before line 10. */

@@ -1,0 +1,85 @@
+package io.tfaudit.audit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * Where a finding's {@code file:line} opens: the provider's repository on its host, at the
+ * audited commit, when the checkout's {@code origin} is on GitHub, GitLab or Bitbucket; else
+ * the relative path, which a reader opens in their own checkout.
+ */
+public final class CodeLinks {
+
+    private static final Pattern REMOTE = Pattern.compile(
+            "^(?:https?://(?:[^@/]+@)?|ssh://(?:[^@/]+@)?|[^@/]+@)(github\\.com|gitlab\\.com|bitbucket\\.org)[:/](.+?)(?:\\.git)?/?$");
+    private static final Pattern FILE_LINE = Pattern.compile("^([^\\s:]+\\.[A-Za-z0-9]+)(?::(\\d+))?$");
+
+    /** {@code https://github.com/owner/repo/blob/COMMIT/} (host-specific), or null: relative paths. */
+    private final String base;
+    private final String host;
+
+    private CodeLinks(String host, String base) {
+        this.host = host;
+        this.base = base;
+    }
+
+    /** Relative paths only. */
+    static CodeLinks relative() {
+        return new CodeLinks(null, null);
+    }
+
+    /** From the checkout's origin remote and HEAD commit, when it is a git checkout on a known host. */
+    public static CodeLinks of(Path checkout) {
+        if (!Files.isDirectory(checkout.resolve(".git"))) {
+            return relative();
+        }
+        try (Repository repo = new FileRepositoryBuilder().setGitDir(checkout.resolve(".git").toFile()).setMustExist(true).build()) {
+            String url = repo.getConfig().getString("remote", "origin", "url");
+            ObjectId head = repo.resolve("HEAD");
+            return forRemote(url, head == null ? null : head.getName());
+        } catch (IOException | RuntimeException unreadable) {
+            return relative();
+        }
+    }
+
+    /** For a remote URL and a commit: the host's file view at that commit, else relative paths. */
+    static CodeLinks forRemote(String remoteUrl, String commit) {
+        if (remoteUrl == null || commit == null) {
+            return relative();
+        }
+        Matcher m = REMOTE.matcher(remoteUrl.strip());
+        if (!m.matches()) {
+            return relative();
+        }
+        String host = m.group(1);
+        String repo = m.group(2);
+        String base = switch (host) {
+            case "gitlab.com" -> "https://gitlab.com/" + repo + "/-/blob/" + commit + "/";
+            case "bitbucket.org" -> "https://bitbucket.org/" + repo + "/src/" + commit + "/";
+            default -> "https://github.com/" + repo + "/blob/" + commit + "/";
+        };
+        return new CodeLinks(host, base);
+    }
+
+    /** The link of a finding's place ({@code internal/x.go:12}), when it names a file. */
+    public Optional<String> of(String where) {
+        Matcher m = FILE_LINE.matcher(where);
+        if (!m.matches() || m.group(1).startsWith("/")) {
+            return Optional.empty();
+        }
+        String path = m.group(1);
+        String line = m.group(2);
+        if (base == null) {
+            return Optional.of(path);
+        }
+        String anchor = line == null ? "" : "bitbucket.org".equals(host) ? "#lines-" + line : "#L" + line;
+        return Optional.of(base + path + anchor);
+    }
+}

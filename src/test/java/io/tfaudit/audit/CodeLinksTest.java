@@ -1,0 +1,54 @@
+package io.tfaudit.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A finding's file:line opens the provider's repository at the audited commit on known hosts, else a relative path. */
+class CodeLinksTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
+    @Test
+    void knownHostsOpenTheFileAtTheCommitAndLine() {
+        assertThat(CodeLinks.forRemote("git@github.com:acme/terraform-provider-x.git", COMMIT).of("internal/api/client.go:42"))
+                .contains("https://github.com/acme/terraform-provider-x/blob/" + COMMIT + "/internal/api/client.go#L42");
+        assertThat(CodeLinks.forRemote("https://github.com/acme/terraform-provider-x", COMMIT).of("docs/index.md"))
+                .contains("https://github.com/acme/terraform-provider-x/blob/" + COMMIT + "/docs/index.md");
+        assertThat(CodeLinks.forRemote("https://gitlab.com/group/sub/provider.git", COMMIT).of("main.go:3"))
+                .contains("https://gitlab.com/group/sub/provider/-/blob/" + COMMIT + "/main.go#L3");
+        assertThat(CodeLinks.forRemote("ssh://git@bitbucket.org/team/provider.git", COMMIT).of("main.go:3"))
+                .contains("https://bitbucket.org/team/provider/src/" + COMMIT + "/main.go#lines-3");
+    }
+
+    @Test
+    void otherwiseARelativePathAndNothingForPlacesThatAreNotFiles() {
+        assertThat(CodeLinks.forRemote("https://git.example.internal/acme/provider.git", COMMIT).of("internal/x.go:9")).contains("internal/x.go");
+        assertThat(CodeLinks.forRemote(null, null).of("internal/x.go:9")).contains("internal/x.go");
+        assertThat(CodeLinks.relative().of("streamkap_source_x")).isEmpty();
+        assertThat(CodeLinks.relative().of("US-009.2 streamkap_x")).isEmpty();
+        assertThat(CodeLinks.relative().of("/etc/passwd:1")).as("absolute: outside the checkout").isEmpty();
+    }
+
+    @Test
+    void readsTheOriginAndHeadOfTheCheckout() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            Files.writeString(dir.resolve("main.go"), "package main\n");
+            git.add().addFilepattern("main.go").call();
+            String head = git.commit().setMessage("first").setAuthor("a", "a@example.com").setCommitter("a", "a@example.com")
+                    .setSign(false).call().getName();
+            var config = git.getRepository().getConfig();
+            config.setString("remote", "origin", "url", "git@github.com:acme/provider.git");
+            config.save();
+            assertThat(CodeLinks.of(dir).of("main.go:1")).contains("https://github.com/acme/provider/blob/" + head + "/main.go#L1");
+        }
+        assertThat(CodeLinks.of(dir.resolve("not-a-checkout")).of("main.go:1")).contains("main.go");
+    }
+}
