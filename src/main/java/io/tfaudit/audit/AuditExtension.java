@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 public final class AuditExtension implements ParameterResolver, InvocationInterceptor {
 
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(AuditExtension.class);
+    private static final java.util.regex.Pattern ABSOLUTE_PATH = java.util.regex.Pattern.compile("(?<=\\s)/[^\\s)]+");
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
@@ -125,7 +126,7 @@ public final class AuditExtension implements ParameterResolver, InvocationInterc
             Allure.label("resource", resource);
         }
         // Absolute paths differ between machines; the trend must not.
-        String historyId = sha256(id + "|" + (suffix == null ? "" : suffix.replaceAll("(?<=\\s)/[^\\s)]+", "<path>")));
+        String historyId = sha256(id + "|" + (suffix == null ? "" : ABSOLUTE_PATH.matcher(suffix).replaceAll("<path>")));
         Allure.getLifecycle().updateTestCase(tc -> tc.setHistoryId(historyId));
         c.publishReportEntry(resource == null
                 ? Map.of("criterion", id, "severity", criterion.severity().label())

@@ -39,15 +39,6 @@ final class Restatement {
         return out;
     }
 
-    /** How each restated result for one resource came out, for the report. */
-    static String summaryOf(List<Judged> judged) {
-        StringBuilder sb = new StringBuilder();
-        for (Judged j : judged) {
-            sb.append(j.id()).append(": ").append(j.result().status().name().toLowerCase()).append('\n');
-        }
-        return sb.toString();
-    }
-
     /** Which criteria were restated and how each came out, for the report. */
     static String summary(List<Part> parts) {
         StringBuilder sb = new StringBuilder();
