@@ -116,8 +116,8 @@ final class AuditCommand {
             return Main.BAD_USAGE;
         }
         // Our own lifecycle writing where asked: Allure's default one reads its directory once per JVM.
-        io.qameta.allure.AllureLifecycle lifecycle = new io.qameta.allure.AllureLifecycle(
-                new io.qameta.allure.FileSystemResultsWriter(Path.of(results)));
+        BackgroundResultsWriter resultFiles = new BackgroundResultsWriter(new io.qameta.allure.FileSystemResultsWriter(Path.of(results)));
+        io.qameta.allure.AllureLifecycle lifecycle = new io.qameta.allure.AllureLifecycle(resultFiles);
         io.qameta.allure.Allure.setLifecycle(lifecycle);
         params.put(io.tfaudit.audit.StaleEntriesFile.RESULTS_DIRECTORY, resultsDir.toString());
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
@@ -143,6 +143,7 @@ final class AuditCommand {
                 .enableTestExecutionListenerAutoRegistration(false).build());
         launcher.execute(discovery, summary, new FailurePrinter(err),
                 new io.qameta.allure.junitplatform.AllureJunitPlatform(lifecycle), junitXml);
+        resultFiles.close(); // every result on disk before anything reads them back
         TestExecutionSummary s = summary.getSummary();
         long skipped = s.getTestsAbortedCount() + s.getTestsSkippedCount();
         out.println("audited " + audit.providerDir() + " (" + model.resources().size() + " resources, "
