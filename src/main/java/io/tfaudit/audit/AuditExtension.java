@@ -166,7 +166,8 @@ public final class AuditExtension implements ParameterResolver, InvocationInterc
         return c;
     }
 
-    private static String text(Method m) {
+    /** A criterion's text: its display name, the checkbox verbatim. */
+    static String text(Method m) {
         DisplayName d = m.getAnnotation(DisplayName.class);
         return d != null ? d.value() : m.getName();
     }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -93,8 +92,7 @@ final class CriterionOutcomes {
         if (known.isPresent()) {
             return known.get();
         }
-        DisplayName d = method.getAnnotation(DisplayName.class);
-        CriterionRun run = new CriterionRun(audit, story, criterion, d != null ? d.value() : method.getName(), true);
+        CriterionRun run = new CriterionRun(audit, story, criterion, AuditExtension.text(method), true);
         Object returned;
         try {
             Object instance = instantiate(ref.story());
@@ -193,13 +191,12 @@ final class CriterionOutcomes {
             for (Method m : methods) {
                 Criterion c = m.getAnnotation(Criterion.class);
                 String id = CriterionRun.idOf(us, c);
-                DisplayName d = m.getAnnotation(DisplayName.class);
                 for (Result r : of(audit, new Restated.Ref(story, c.value()))) {
                     if (r.status() == Status.FAILED) {
                         List<Findings.Finding> found = r.findings().isEmpty()
                                 ? List.of(new Findings.Finding(r.resource() != null ? r.resource() : id, r.message()))
                                 : r.findings();
-                        out.add(new AuditFailure(id, us.id(), d != null ? d.value() : m.getName(),
+                        out.add(new AuditFailure(id, us.id(), AuditExtension.text(m),
                                 r.severity() != null ? r.severity() : c.severity(), r.resource(), found));
                     }
                 }

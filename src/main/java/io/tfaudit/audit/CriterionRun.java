@@ -184,6 +184,14 @@ public final class CriterionRun {
         Assumptions.abort("skipped: " + missing + (command == null ? "" : ". To run it: " + command));
     }
 
+    /** How a result that does not apply to the audited provider begins; a restating requirement counts it for nothing. */
+    static final String NOT_APPLICABLE = "skipped: not applicable: ";
+
+    /** Reports the criterion as skipped because it does not apply here (a connector the provider does not have). */
+    public void notApplicable(String why) {
+        Assumptions.abort(NOT_APPLICABLE + why);
+    }
+
     /**
      * The body of a requirement that restates user-story criteria: it fails with every finding
      * of every one that failed (each marked with that criterion's id), else is skipped with the

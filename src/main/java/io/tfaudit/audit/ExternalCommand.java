@@ -50,6 +50,12 @@ public final class ExternalCommand {
 
     private ExternalCommand() {}
 
+    /** Whether the environment variable is set to something other than blanks (a credential, a token). */
+    public static boolean environmentHas(String name) {
+        String v = System.getenv(name);
+        return v != null && !v.isBlank();
+    }
+
     /** The tool's path when it is on PATH. */
     public static Optional<Path> onPath(String tool) {
         String path = System.getenv("PATH");

@@ -114,7 +114,7 @@ public final class GoTestRun {
         if (acceptance && !c.acceptance()) {
             run.skip("acceptance tests call the live API and need consent (-Dacceptance=true)", cmd);
         }
-        if (acceptance && (blank("STREAMKAP_CLIENT_ID") || blank("STREAMKAP_SECRET"))) {
+        if (acceptance && (!ExternalCommand.environmentHas("STREAMKAP_CLIENT_ID") || !ExternalCommand.environmentHas("STREAMKAP_SECRET"))) {
             run.skip("acceptance tests need STREAMKAP_CLIENT_ID and STREAMKAP_SECRET in the environment", cmd);
         }
         if (ExternalCommand.onPath("go").isEmpty()) {
@@ -212,8 +212,4 @@ public final class GoTestRun {
         return (from > 0 ? "… (" + from + " lines before)\n" : "") + String.join("\n", java.util.Arrays.copyOfRange(all, from, all.length));
     }
 
-    private static boolean blank(String env) {
-        String v = System.getenv(env);
-        return v == null || v.isBlank();
-    }
 }

@@ -15,9 +15,6 @@ final class Restatement {
     /** One result of a restated criterion. */
     record Judged(String id, CriterionOutcomes.Result result) {}
 
-    /** How criteria that do not apply to the audited provider say so (see EntityCoverage, US-012). */
-    static final String NOT_APPLICABLE = "skipped: not applicable:";
-
     private Restatement() {}
 
     static List<Part> evaluate(Audit audit, Restated criteria) {
@@ -25,8 +22,7 @@ final class Restatement {
         for (Restated.Ref ref : criteria.refs()) {
             var method = CriterionOutcomes.criterionMethod(ref);
             String id = CriterionRun.idOf(ref.story().getAnnotation(UserStory.class), method.getAnnotation(Criterion.class));
-            var d = method.getAnnotation(org.junit.jupiter.api.DisplayName.class);
-            parts.add(new Part(id, d != null ? d.value() : method.getName(), audit.outcomes().of(audit, ref)));
+            parts.add(new Part(id, AuditExtension.text(method), audit.outcomes().of(audit, ref)));
         }
         return parts;
     }
@@ -80,7 +76,7 @@ final class Restatement {
                 }
                 case SKIPPED -> {
                     String m = r.message() == null ? "" : r.message();
-                    (m.startsWith("baselined:") ? baselined : m.startsWith(NOT_APPLICABLE) ? notApplicable : skipped)
+                    (m.startsWith("baselined:") ? baselined : m.startsWith(CriterionRun.NOT_APPLICABLE) ? notApplicable : skipped)
                             .add(j.id() + ": " + m);
                 }
                 case PASSED -> decided = true;
@@ -98,7 +94,7 @@ final class Restatement {
         }
         if (!decided && !notApplicable.isEmpty() && baselined.isEmpty()) {
             // Only when nothing else was judged: a criterion that does not apply says nothing about the requirement.
-            Assumptions.abort("skipped: not applicable: none of the restated criteria applies here:\n  "
+            Assumptions.abort(CriterionRun.NOT_APPLICABLE + "none of the restated criteria applies here:\n  "
                     + String.join("\n  ", notApplicable));
         }
         if (!baselined.isEmpty()) {

@@ -2,7 +2,6 @@ package io.tfaudit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tfaudit.audit.AuditConfig;
 import io.tfaudit.criteria.CriterionTestKit;
 import io.tfaudit.criteria.SampleFixture;
 import io.tfaudit.criteria.phase10.US031CreateComprehensiveAuditReport;
@@ -11,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +39,7 @@ class ComprehensiveReportTest {
                 .write("docs/audits/comprehensive-audit-report.md", report);
         for (String method : new String[] {"reportExists", "summaryArchitectureImplementation", "compatibilityAndCoverageMatrix",
                 "generatorAndBackend", "aiAgentAndTestCoverage", "documentationAndRecommendations", "appendicesWithTestOutput"}) {
-            CriterionTestKit.run(US031CreateComprehensiveAuditReport.class, method, committed.root(),
-                    Map.of(AuditConfig.INVENTORY, committed.root().resolve("inventory.txt").toString())).assertAllSucceeded();
+            CriterionTestKit.run(US031CreateComprehensiveAuditReport.class, method, committed.root()).assertAllSucceeded();
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.tfaudit.criteria;
 
-import io.tfaudit.audit.SampleProvider;
+import io.tfaudit.audit.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,20 +21,11 @@ public final class SampleFixture {
     }
 
     public static SampleFixture copyTo(Path dir) {
-        Path from = SampleProvider.directory();
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path to = dir.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
+        try {
+            return new SampleFixture(Trees.sampleCopy(dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new SampleFixture(dir);
     }
 
     public Path root() {

@@ -33,8 +33,8 @@ public final class EntityCoverage {
     public static void acceptanceTestWritten(CriterionRun run, String testName, String localType) {
         String type = typeName(run.provider(), localType);
         if (run.audit().resources(r -> r.typeName().equals(type)).isEmpty()) {
-            run.skip("not applicable: " + type + " is neither in the inventory (" + run.audit().inventory().origin()
-                    + ") nor registered by the provider", null);
+            run.notApplicable(type + " is neither in the inventory (" + run.audit().inventory().origin()
+                    + ") nor registered by the provider");
         }
         Findings f = run.findings();
         if (run.provider().resource(type).isEmpty()) {
@@ -59,9 +59,7 @@ public final class EntityCoverage {
      */
     public static void acceptanceTestOf(CriterionRun run, AuditedResource r) {
         Findings f = run.findings();
-        Optional<TestFunction> test = run.provider().tests().stream()
-                .filter(t -> t.kind() == TestFunction.Kind.ACCEPTANCE && t.resourceTypes().contains(r.typeName()))
-                .max(java.util.Comparator.comparingInt(EntityCoverage::crudScore));
+        Optional<TestFunction> test = acceptanceTestByContent(run.provider(), r.typeName());
         if (test.isEmpty()) {
             f.add(r.registered().constructorPos(), r.typeName() + ": expected an acceptance test (a TestAcc* whose HCL "
                     + "declares it), found none");
@@ -93,13 +91,22 @@ public final class EntityCoverage {
      * several, the one that covers most of create, update, import and CheckDestroy.
      */
     public static Optional<TestFunction> acceptanceTest(ProviderModel provider, String testName, String type) {
-        List<TestFunction> acceptance = provider.tests().stream().filter(t -> t.kind() == TestFunction.Kind.ACCEPTANCE).toList();
-        java.util.Comparator<TestFunction> coverage = java.util.Comparator.comparingInt(EntityCoverage::crudScore);
-        return acceptance.stream().filter(t -> t.name().toLowerCase().startsWith(testName.toLowerCase())
+        return acceptanceTests(provider).filter(t -> t.name().toLowerCase().startsWith(testName.toLowerCase())
                         && (t.resourceTypes().isEmpty() || t.resourceTypes().contains(type)))
-                .max(coverage)
-                .or(() -> acceptance.stream().filter(t -> t.resourceTypes().contains(type)).max(coverage));
+                .max(BY_COVERAGE)
+                .or(() -> acceptanceTestByContent(provider, type));
     }
+
+    /** Among the acceptance tests whose HCL declares the type, the one that covers most. */
+    static Optional<TestFunction> acceptanceTestByContent(ProviderModel provider, String type) {
+        return acceptanceTests(provider).filter(t -> t.resourceTypes().contains(type)).max(BY_COVERAGE);
+    }
+
+    private static Stream<TestFunction> acceptanceTests(ProviderModel provider) {
+        return provider.tests().stream().filter(t -> t.kind() == TestFunction.Kind.ACCEPTANCE);
+    }
+
+    private static final java.util.Comparator<TestFunction> BY_COVERAGE = java.util.Comparator.comparingInt(EntityCoverage::crudScore);
 
     private static int crudScore(TestFunction t) {
         return Math.min(t.configSteps(), 2) + (t.importStep() && t.importStateVerify() ? 1 : 0) + (t.checkDestroy() ? 1 : 0);
@@ -113,8 +120,7 @@ public final class EntityCoverage {
             f.add("inventory", "expected " + category.label() + " resources in scope, found none");
         }
         for (AuditedResource r : scope) {
-            boolean tested = run.provider().tests().stream().anyMatch(t -> t.kind() == TestFunction.Kind.ACCEPTANCE
-                    && t.resourceTypes().contains(r.typeName()));
+            boolean tested = acceptanceTestByContent(run.provider(), r.typeName()).isPresent();
             if (!tested) {
                 f.add(r.isRegistered() ? r.registered().constructorPos().fileAndLine() : "inventory", r.typeName()
                         + ": expected an acceptance test declaring it, found none");
@@ -139,7 +145,7 @@ public final class EntityCoverage {
                 + typeName(run.provider(), local), () -> {
             String type = typeName(run.provider(), local);
             if (run.audit().resources(r -> r.typeName().equals(type)).isEmpty()) {
-                run.skip("not applicable: " + type + " is neither in the inventory nor registered by the provider", null);
+                run.notApplicable(type + " is neither in the inventory nor registered by the provider");
             }
             Findings f = run.findings();
             if (snapshotOf(run.provider(), type).isEmpty()) {

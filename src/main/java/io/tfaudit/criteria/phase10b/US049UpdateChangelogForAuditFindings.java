@@ -47,10 +47,15 @@ public class US049UpdateChangelogForAuditFindings {
         return page.get();
     }
 
+    /** The changelog's Unreleased section, if it has one. */
+    public static Optional<Markdown.Section> unreleasedIn(Markdown changelog) {
+        return changelog.section(t -> UNRELEASED.matcher(t).matches());
+    }
+
     /** The Unreleased section, or a finding and the criterion fails. */
-    public static Markdown.Section unreleased(CriterionRun run) {
+    static Markdown.Section unreleased(CriterionRun run) {
         Markdown md = Markdown.of(changelog(run).text());
-        Optional<Markdown.Section> s = md.section(t -> UNRELEASED.matcher(t).matches());
+        Optional<Markdown.Section> s = unreleasedIn(md);
         if (s.isEmpty()) {
             run.findings().add(CHANGELOG, "expected an \"## [Unreleased]\" section, found headings "
                     + md.headings().stream().filter(h -> h.level() == 2).map(Markdown.Heading::title).limit(5).toList()).verify();

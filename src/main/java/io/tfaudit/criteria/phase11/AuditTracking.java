@@ -34,7 +34,12 @@ final class AuditTracking {
         return run.audit().memo("phase-11-failures", () -> run.failuresOfTheStories(Set.of(Phase.PHASE_11)));
     }
 
+    /** Every line of the audit documents that references an issue; read once per run for the six criteria that ask. */
     static List<Reference> references(CriterionRun run) {
+        return run.audit().memo("phase-11-references", () -> readReferences(run));
+    }
+
+    private static List<Reference> readReferences(CriterionRun run) {
         List<Reference> out = new ArrayList<>();
         for (DocPage page : run.provider().files().docs()) {
             if (!page.path().startsWith(AUDITS)) {

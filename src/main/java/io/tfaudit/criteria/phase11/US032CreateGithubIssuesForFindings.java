@@ -124,7 +124,7 @@ public class US032CreateGithubIssuesForFindings {
         if (!run.audit().config().exec()) {
             run.skip("the labels are on GitHub; reading them runs `gh` and needs consent (-Dexec=true)", command);
         }
-        if (ExternalCommand.onPath("gh").isEmpty() || blank("GH_TOKEN") && blank("GITHUB_TOKEN")) {
+        if (ExternalCommand.onPath("gh").isEmpty() || !ExternalCommand.environmentHas("GH_TOKEN") && !ExternalCommand.environmentHas("GITHUB_TOKEN")) {
             run.skip("the labels are on GitHub; reading them needs the `gh` command and GH_TOKEN or GITHUB_TOKEN", command);
         }
         expected.forEach((issue, severity) -> {
@@ -190,10 +190,6 @@ public class US032CreateGithubIssuesForFindings {
         }
     }
 
-    private static boolean blank(String env) {
-        String v = System.getenv(env);
-        return v == null || v.isBlank();
-    }
 
     /** The comprehensive report references the issues that track this run's findings. */
     @Test

@@ -128,7 +128,7 @@ public class US033FixCriticalIssuesDuringAudit {
             return List.of();
         }
         Markdown md = Markdown.of(changelog.get().text());
-        Optional<Markdown.Section> unreleased = md.section(t -> t.replaceAll("[\\[\\]]", "").strip().equals("unreleased"));
+        Optional<Markdown.Section> unreleased = US049UpdateChangelogForAuditFindings.unreleasedIn(md);
         if (unreleased.isEmpty()) {
             return List.of();
         }

@@ -155,8 +155,8 @@ final class Cassettes {
             return DynamicTest.dynamicTest(run.text() + io.tfaudit.audit.CriterionRun.RESOURCE_SEPARATOR + type, () -> {
                 List<AuditedResource> scope = run.audit().resources(r -> r.typeName().equals(type) && r.category() != Category.DATA_SOURCE);
                 if (scope.isEmpty()) {
-                    run.skip("not applicable: " + type + " is neither in the inventory (" + run.audit().inventory().origin()
-                            + ") nor registered by the provider", null);
+                    run.notApplicable(type + " is neither in the inventory (" + run.audit().inventory().origin()
+                            + ") nor registered by the provider");
                 }
                 recorded(run, scope.get(0));
             });

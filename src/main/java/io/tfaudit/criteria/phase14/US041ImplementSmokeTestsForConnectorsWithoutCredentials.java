@@ -83,8 +83,8 @@ public class US041ImplementSmokeTestsForConnectorsWithoutCredentials {
         Map<String, String> scope = scope(run);
         if (scope.isEmpty()) {
             return Stream.of(DynamicTest.dynamicTest(run.text() + CriterionRun.RESOURCE_SEPARATOR + "(no connector without credentials)",
-                    () -> run.skip("not applicable: every connector has an acceptance test whose variables .env.example provides, "
-                            + "and no TestSmoke* test exists", null)));
+                    () -> run.notApplicable("every connector has an acceptance test whose variables .env.example provides, "
+                            + "and no TestSmoke* test exists")));
         }
         List<EnvVars.Smoke> smoke = EnvVars.smokeTests(run.audit());
         TestCode code = TestCode.of(run.provider());
@@ -149,7 +149,7 @@ public class US041ImplementSmokeTestsForConnectorsWithoutCredentials {
         Map<String, List<TestFunction>> tested = smokeTested(run);
         if (tested.isEmpty()) {
             return Stream.of(DynamicTest.dynamicTest(run.text() + CriterionRun.RESOURCE_SEPARATOR + "(no smoke-tested connector)",
-                    () -> run.skip("not applicable: no TestSmoke* test covers a connector", null)));
+                    () -> run.notApplicable("no TestSmoke* test covers a connector")));
         }
         return tested.keySet().stream().map(type -> DynamicTest.dynamicTest(run.text() + CriterionRun.RESOURCE_SEPARATOR + type, () -> {
             Optional<ProviderModel> baseline = run.audit().baseline();
@@ -187,7 +187,7 @@ public class US041ImplementSmokeTestsForConnectorsWithoutCredentials {
                 + e.getValue().stream().map(t -> t.name() + " (" + t.pos().fileAndLine() + ")").toList())
                 .reduce((a, b) -> a + "\n" + b).orElse("none"));
         if (tested.isEmpty()) {
-            run.skip("not applicable: no TestSmoke* test covers a connector", null);
+            run.notApplicable("no TestSmoke* test covers a connector");
         }
         Map<String, String> reports = new LinkedHashMap<>();
         p.files().textFiles().forEach((path, text) -> {

@@ -41,8 +41,8 @@ public class US007RunMigrationTests {
             Findings f = run.findings();
             String resource = resourceOf(run, name);
             if (t == null && run.audit().resources(r -> r.typeName().equals(resource)).isEmpty()) {
-                run.skip("not applicable: " + resource + " is neither in the inventory (" + run.audit().inventory().origin()
-                        + ") nor registered by the provider", null);
+                run.notApplicable(resource + " is neither in the inventory (" + run.audit().inventory().origin()
+                        + ") nor registered by the provider");
             }
             if (t == null) {
                 f.add("internal/provider/", "expected a Go test " + name + " (or " + name + "*), found none; migration tests present: "

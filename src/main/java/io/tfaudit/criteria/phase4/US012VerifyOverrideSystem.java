@@ -91,8 +91,8 @@ public class US012VerifyOverrideSystem {
                 List<AuditedResource> expected = run.audit().resources(a -> a.category() == n.category()
                         && a.typeName().contains("_" + n.category().name().toLowerCase() + "_" + n.connector()));
                 if (expected.isEmpty()) {
-                    run.skip("not applicable: the provider has no " + n.category().name().toLowerCase() + " " + n.connector()
-                            + " resource and the inventory (" + run.audit().inventory().origin() + ") lists none", null);
+                    run.notApplicable("the provider has no " + n.category().name().toLowerCase() + " " + n.connector()
+                            + " resource and the inventory (" + run.audit().inventory().origin() + ") lists none");
                 }
                 f.add("Resources()", "expected a registered " + expected.get(0).typeName() + " with a generated schema, found none");
                 f.verify();

@@ -2,12 +2,10 @@ package io.tfaudit.criteria.phase10;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tfaudit.audit.AuditConfig;
 import io.tfaudit.criteria.CriterionTestKit;
 import io.tfaudit.criteria.SampleFixture;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +27,7 @@ class US031CriteriaTest {
 
     private CriterionTestKit.Outcome run(String method, UnaryOperator<SampleFixture> edit) {
         SampleFixture f = edit.apply(SampleFixture.copyTo(dir.resolve("run" + ++runs)));
-        return CriterionTestKit.run(STORY, method, f.root(), Map.of(AuditConfig.INVENTORY, f.root().resolve("inventory.txt").toString()));
+        return CriterionTestKit.run(STORY, method, f.root());
     }
 
     private void assertFails(String method, UnaryOperator<SampleFixture> edit, String evidence) {

@@ -2,11 +2,9 @@ package io.tfaudit.criteria.phase11;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tfaudit.audit.AuditConfig;
 import io.tfaudit.criteria.CriterionTestKit;
 import io.tfaudit.criteria.SampleFixture;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,7 @@ class Phase11CriteriaTest {
 
     CriterionTestKit.Outcome run(Class<?> story, String method, UnaryOperator<SampleFixture> edit) {
         SampleFixture f = edit.apply(SampleFixture.copyTo(dir.resolve("run" + ++runs)));
-        return CriterionTestKit.run(story, method, f.root(), Map.of(AuditConfig.INVENTORY, f.root().resolve("inventory.txt").toString()));
+        return CriterionTestKit.run(story, method, f.root());
     }
 
     static void assertFails(CriterionTestKit.Outcome o, String... evidence) {

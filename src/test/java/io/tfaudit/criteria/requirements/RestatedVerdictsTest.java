@@ -35,8 +35,7 @@ class RestatedVerdictsTest {
     @Test
     void readingTheStoriesVerdictAndEvaluatingItGiveTheSameResult() {
         SampleFixture broken = SampleFixture.copyTo(dir.resolve("alone")).replace(SNOWFLAKE_WRAPPER, NO_MESSAGE, "");
-        var alone = CriterionTestKit.run(BackwardCompatibilityRequirements.class, "deprecatedFieldsStillWork", broken.root(),
-                Map.of(AuditConfig.INVENTORY, broken.root().resolve("inventory.txt").toString()));
+        var alone = CriterionTestKit.run(BackwardCompatibilityRequirements.class, "deprecatedFieldsStillWork", broken.root());
 
         SampleFixture same = SampleFixture.copyTo(dir.resolve("together")).replace(SNOWFLAKE_WRAPPER, NO_MESSAGE, "");
         var together = EngineTestKit.engine("junit-jupiter")
@@ -61,15 +60,13 @@ class RestatedVerdictsTest {
     void regenerationRequirementsPassWhenGoRegeneratesTheSameCodeAndFailWhenItDiffers() {
         Assumptions.assumeTrue(ExternalCommand.onPath("go").isPresent(), "needs `go` on PATH");
         SampleFixture sound = SampleFixture.copyTo(dir.resolve("sound"));
-        Map<String, String> exec = Map.of(AuditConfig.EXEC, "true", AuditConfig.BACKEND_PATH, sound.backend().toString(),
-                AuditConfig.INVENTORY, sound.root().resolve("inventory.txt").toString());
+        Map<String, String> exec = Map.of(AuditConfig.EXEC, "true", AuditConfig.BACKEND_PATH, sound.backend().toString());
         CriterionTestKit.run(ArchitectureRequirements.class, "generatedCodeIsReproducible", sound.root(), exec).assertAllSucceeded();
         CriterionTestKit.run(SuccessMetrics.class, "generatorReproducesItsOutput", sound.root(), exec).assertAllSucceeded();
 
         SampleFixture edited = SampleFixture.copyTo(dir.resolve("edited")).replace("internal/generated/source_webhook.go",
                 "Display name", "Shown name");
-        Map<String, String> execEdited = Map.of(AuditConfig.EXEC, "true", AuditConfig.BACKEND_PATH, edited.backend().toString(),
-                AuditConfig.INVENTORY, edited.root().resolve("inventory.txt").toString());
+        Map<String, String> execEdited = Map.of(AuditConfig.EXEC, "true", AuditConfig.BACKEND_PATH, edited.backend().toString());
         for (var o : java.util.List.of(
                 CriterionTestKit.run(ArchitectureRequirements.class, "generatedCodeIsReproducible", edited.root(), execEdited),
                 CriterionTestKit.run(SuccessMetrics.class, "generatorReproducesItsOutput", edited.root(), execEdited))) {
