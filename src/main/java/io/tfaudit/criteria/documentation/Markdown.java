@@ -56,6 +56,7 @@ public final class Markdown {
     public record Link(String text, String target, int line, boolean image) {}
 
     private static final Pattern LINK = Pattern.compile("(!?)\\[((?:[^\\[\\]]|\\[[^\\]]*\\])*)\\]\\(\\s*<?([^)\\s>]*)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern REFERENCE_DEFINITION = Pattern.compile("^\\s{0,3}\\[([^\\]]+)\\]:\\s*(\\S+)");
 
     private final String text;
@@ -122,7 +123,7 @@ public final class Markdown {
         List<Heading> out = new ArrayList<>();
         for (Line l : lines) {
             if (l.prose()) {
-                Matcher m = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$").matcher(l.text());
+                Matcher m = HEADING.matcher(l.text());
                 if (m.matches()) {
                     out.add(new Heading(m.group(1).length(), m.group(2).strip(), l.number()));
                 }

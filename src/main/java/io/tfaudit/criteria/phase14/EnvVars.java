@@ -161,6 +161,10 @@ final class EnvVars {
         return out;
     }
 
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^A-Za-z0-9_]+");
+    private static final Pattern SHOUTED = Pattern.compile("[A-Z0-9]+(_[A-Z0-9]+)+");
+    private static final Pattern UNDERSCORES = Pattern.compile("_+");
+
     static boolean names(String line, String local) {
         // Cheap first: the line's letters and digits must contain the name at all.
         StringBuilder letters = new StringBuilder(line.length());
@@ -175,9 +179,9 @@ final class EnvVars {
         }
         // An environment variable (ACME_TEST_SNOWFLAKE_KEY) is not prose naming the connector.
         List<String> kept = new ArrayList<>();
-        for (String token : line.split("[^A-Za-z0-9_]+")) {
-            if (!token.matches("[A-Z0-9]+(_[A-Z0-9]+)+")) {
-                kept.addAll(List.of(token.toLowerCase(Locale.ROOT).split("_+")));
+        for (String token : NOT_A_WORD.split(line)) {
+            if (!SHOUTED.matcher(token).matches()) {
+                kept.addAll(List.of(UNDERSCORES.split(token.toLowerCase(Locale.ROOT))));
             }
         }
         String[] words = kept.stream().filter(w -> !w.isEmpty()).toArray(String[]::new);
@@ -283,11 +287,24 @@ final class EnvVars {
     }
 
     /** Connectors a document identifies as without credentials or smoke-tested: document → lines. */
-    static Map<String, List<String>> identified(ProviderModel p, String typeName) {
+    static Map<String, List<String>> identified(Audit audit, String typeName) {
         Map<String, List<String>> out = new TreeMap<>();
-        String local = local(p, typeName);
+        String local = local(audit.provider(), typeName);
+        audit.<Map<String, List<String>>>memo("lines-saying-no-credentials", () -> linesSayingNoCredentials(audit.provider()))
+                .forEach((path, lines) -> {
+                    List<String> naming = lines.stream().filter(line -> names(line, local)).map(String::strip).toList();
+                    if (!naming.isEmpty()) {
+                        out.put(path, naming);
+                    }
+                });
+        return out;
+    }
+
+    /** Per document, the lines saying something has no credentials or is smoke-tested: few, and read once per run. */
+    private static Map<String, List<String>> linesSayingNoCredentials(ProviderModel p) {
+        Map<String, List<String>> out = new TreeMap<>();
         documents(p).forEach((path, text) -> {
-            List<String> lines = linesNaming(text, local).stream().filter(EnvVars::saysNoCredentials).toList();
+            List<String> lines = text.lines().filter(EnvVars::saysNoCredentials).toList();
             if (!lines.isEmpty()) {
                 out.put(path, lines);
             }

@@ -45,7 +45,7 @@ public class US041ImplementSmokeTestsForConnectorsWithoutCredentials {
         Map<String, String> without = EnvVars.withoutCredentials(run.audit());
         StringBuilder table = new StringBuilder("| connector | why without credentials | identified in |\n|---|---|---|\n");
         for (Map.Entry<String, String> e : without.entrySet()) {
-            Map<String, List<String>> where = EnvVars.identified(p, e.getKey());
+            Map<String, List<String>> where = EnvVars.identified(run.audit(), e.getKey());
             table.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" | ").append(where.keySet()).append(" |\n");
             if (where.isEmpty()) {
                 f.add(EnvVars.DEVELOPMENT, e.getKey() + ": " + e.getValue() + "; expected a document (docs/DEVELOPMENT.md, "
@@ -58,10 +58,9 @@ public class US041ImplementSmokeTestsForConnectorsWithoutCredentials {
 
     /** The connectors this story is about: without credentials, identified as such, or smoke-tested. */
     static Map<String, String> scope(CriterionRun run) {
-        ProviderModel p = run.provider();
         Map<String, String> out = new TreeMap<>(EnvVars.withoutCredentials(run.audit()));
         for (var r : run.audit().resources(EnvVars.connectors())) {
-            if (!EnvVars.identified(p, r.typeName()).isEmpty()) {
+            if (!EnvVars.identified(run.audit(), r.typeName()).isEmpty()) {
                 out.putIfAbsent(r.typeName(), "a document identifies it as without credentials");
             }
         }

@@ -14,7 +14,11 @@ import io.tfaudit.go.ast.Walk;
 import io.tfaudit.go.program.CallGraph;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -155,12 +159,29 @@ public class US005VerifyHelperFunctions {
 
     /** Test functions whose body calls the helper. */
     public static List<CallGraph.Fn> testsCalling(CriterionRun run, String helper) {
-        return run.audit().memo("call-graph", () -> new CallGraph(run.provider().module())).all(true).stream()
-                .filter(fn -> fn.file().isTestFile() && fn.decl().name().name().startsWith("Test") && fn.decl().body() != null)
-                .filter(fn -> Walk.collect(fn.decl().body(), Expr.CallExpr.class).stream().anyMatch(c ->
-                        c.fun() instanceof Expr.Ident id && id.name().equals(helper)
-                                || c.fun() instanceof Expr.SelectorExpr s && s.sel().name().equals(helper)))
-                .toList();
+        return run.audit().<Map<String, List<CallGraph.Fn>>>memo("tests-by-called-name", () -> testsByCalledName(run))
+                .getOrDefault(helper, List.of());
+    }
+
+    /** Each name a test function calls (a plain or a selected function), to the tests calling it, in call-graph order. */
+    private static Map<String, List<CallGraph.Fn>> testsByCalledName(CriterionRun run) {
+        Map<String, List<CallGraph.Fn>> out = new HashMap<>();
+        for (CallGraph.Fn fn : run.audit().memo("call-graph", () -> new CallGraph(run.provider().module())).all(true)) {
+            if (!fn.file().isTestFile() || !fn.decl().name().name().startsWith("Test") || fn.decl().body() == null) {
+                continue;
+            }
+            Set<String> called = new HashSet<>();
+            for (Expr.CallExpr c : Walk.collect(fn.decl().body(), Expr.CallExpr.class)) {
+                if (c.fun() instanceof Expr.Ident id) {
+                    called.add(id.name());
+                } else if (c.fun() instanceof Expr.SelectorExpr sel) {
+                    called.add(sel.sel().name());
+                }
+            }
+            called.forEach(name -> out.computeIfAbsent(name, k -> new ArrayList<>()).add(fn));
+        }
+        out.replaceAll((name, tests) -> List.copyOf(tests));
+        return out;
     }
 
     private boolean nil(List<Expr> code) {

@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,8 @@ public final class GoModule {
     private final GoSourceTree tree;
     private final String modulePath;
     private final Map<String, GoPackage> byImportPath;
+    /** Per file path: the names its imports bind (criteria resolve the same names again and again). */
+    private final Map<String, Map<String, String>> importNames = new ConcurrentHashMap<>();
 
     private GoModule(GoSourceTree tree, String modulePath, Map<String, GoPackage> byImportPath) {
         this.tree = tree;
@@ -94,30 +98,35 @@ public final class GoModule {
      * import whose package (inside the module) or last path element (outside) has that name.
      */
     public Optional<String> resolveImport(GoFile file, String name) {
+        return Optional.ofNullable(importNames.computeIfAbsent(file.path(), p -> importNamesOf(file)).get(name));
+    }
+
+    /** Each name the file's imports bind, to its import path; the first import binding a name wins. */
+    private Map<String, String> importNamesOf(GoFile file) {
+        Map<String, String> names = new HashMap<>();
         for (Spec.ImportSpec i : file.imports()) {
             String path = i.importPath();
             if (i.name() != null) {
-                if (i.name().name().equals(name)) {
-                    return Optional.of(path);
-                }
+                names.putIfAbsent(i.name().name(), path);
                 continue;
             }
             GoPackage inModule = byImportPath.get(path);
-            String declared = inModule != null ? inModule.name() : lastElement(path);
-            if (declared.equals(name)) {
-                return Optional.of(path);
-            }
+            names.putIfAbsent(inModule != null ? inModule.name() : lastElement(path), path);
         }
-        return Optional.empty();
+        return names;
     }
 
     /** The name a package outside the module is usually known by: its path's last element, less a major version. */
     static String lastElement(String path) {
-        String[] parts = path.split("/");
-        String last = parts[parts.length - 1];
-        if (last.matches("v[0-9]+") && parts.length > 1) {
-            last = parts[parts.length - 2];
+        int slash = path.lastIndexOf('/');
+        String last = path.substring(slash + 1);
+        if (slash > 0 && isMajorVersion(last)) {
+            return path.substring(path.lastIndexOf('/', slash - 1) + 1, slash);
         }
         return last;
+    }
+
+    private static boolean isMajorVersion(String element) {
+        return element.length() > 1 && element.charAt(0) == 'v' && element.chars().skip(1).allMatch(c -> c >= '0' && c <= '9');
     }
 }
