@@ -64,7 +64,7 @@ public final class Audit {
         if (provider == null) {
             // The baseline is read meanwhile, on another thread: most audits compare with it.
             startReadingTheBaseline();
-            provider = ProviderReader.read(providerDir);
+            provider = io.tfaudit.go.ast.DeepStack.call("provider-read", () -> ProviderReader.read(providerDir));
         }
         return provider;
     }
@@ -74,14 +74,14 @@ public final class Audit {
     private synchronized void startReadingTheBaseline() {
         if (baseline == null && baselineReading == null) {
             var reading = new java.util.concurrent.CompletableFuture<Optional<ProviderModel>>();
-            // A thread of its own with a deep stack, as the parser's: model building recurses.
+            // A thread of its own with a deep stack: model building recurses through syntax trees.
             Thread t = new Thread(null, () -> {
                 try {
                     reading.complete(loadBaseline());
                 } catch (Throwable e) {
                     reading.completeExceptionally(e);
                 }
-            }, "baseline-read", 64L << 20);
+            }, "baseline-read", io.tfaudit.go.ast.DeepStack.BYTES);
             t.setDaemon(true);
             t.start();
             baselineReading = reading;

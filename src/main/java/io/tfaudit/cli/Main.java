@@ -1,5 +1,6 @@
 package io.tfaudit.cli;
 
+import io.tfaudit.go.ast.DeepStack;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -22,7 +23,12 @@ public final class Main {
             return args.length == 0 ? BAD_USAGE : OK;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        switch (args[0]) {
+        // Commands walk syntax trees as deep as the parser accepts: on a stack with room for them.
+        return DeepStack.call("tfaudit-" + args[0], () -> command(args[0], rest, out, err));
+    }
+
+    private static int command(String name, String[] rest, PrintStream out, PrintStream err) {
+        switch (name) {
             case "parse":
                 return new ParseCommand(out, err).run(rest);
             case "schema":
@@ -34,7 +40,7 @@ public final class Main {
             case "align":
                 return new AlignCommand(out, err).run(rest);
             default:
-                err.println("tfaudit: unknown command '" + args[0] + "'");
+                err.println("tfaudit: unknown command '" + name + "'");
                 usage(err);
                 return BAD_USAGE;
         }

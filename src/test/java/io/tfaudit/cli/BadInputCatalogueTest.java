@@ -204,6 +204,21 @@ class BadInputCatalogueTest {
     }
 
     @Nested
+    @DisplayName("deeply nested Go code (3,000 parentheses, a sum of 20,000 terms)")
+    class DeeplyNestedGoCode {
+        @Test
+        void isReadAndAuditedLikeAnyOther() throws IOException {
+            Path p = sample();
+            String sum = java.util.stream.IntStream.range(0, 20_000).mapToObj(i -> "\"part" + i + "\"")
+                    .collect(java.util.stream.Collectors.joining(" +\n\t"));
+            Files.writeString(p.resolve("internal/provider/nesting.go"), "package provider\n\nvar nested = "
+                    + "(".repeat(3000) + "1" + ")".repeat(3000) + "\n\nvar joined = " + sum + "\n");
+
+            goFilesAllParse(audit(p, GO_FILES));
+        }
+    }
+
+    @Nested
     @DisplayName("a symbolic link loop in the tree")
     @DisabledOnOs(OS.WINDOWS)
     class SymlinkLoop {

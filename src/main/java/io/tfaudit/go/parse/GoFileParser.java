@@ -1,5 +1,6 @@
 package io.tfaudit.go.parse;
 
+import io.tfaudit.go.ast.DeepStack;
 import io.tfaudit.go.ast.GoFile;
 import io.tfaudit.go.syntax.GoLexer;
 import io.tfaudit.go.syntax.GoParser;
@@ -45,26 +46,16 @@ public final class GoFileParser {
 
     /** Deep nesting recurses deeply in ANTLR's recursive descent: retry on a thread with room for it. */
     private GoFile parseOnLargeStack(String path, byte[] bytes) {
-        java.util.concurrent.atomic.AtomicReference<GoFile> out = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread t = new Thread(null, () -> {
+        return DeepStack.call("go-parse-deep", () -> {
             try {
-                out.set(parseHere(path, bytes));
+                return parseHere(path, bytes);
             } catch (StackOverflowError stillTooDeep) {
-                out.set(new AstBuilder(path, Comments.of(path, List.of(), List.of()),
+                return new AstBuilder(path, Comments.of(path, List.of(), List.of()),
                         new ArrayList<>(List.of(new SyntaxError(path, 1, 1, "nesting too deep to parse"))))
-                        .buildFile(null, bytes.length, true));
+                        .buildFile(null, bytes.length, true);
             }
-        }, "go-parse-deep", LARGE_STACK_BYTES);
-        t.start();
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return out.get();
+        });
     }
-
-    private static final long LARGE_STACK_BYTES = 1L << 30;
 
     private GoFile parseHere(String path, byte[] bytes) {
         SourceText source = SourceText.decode(path, bytes);
