@@ -101,7 +101,7 @@ public class US006VerifyBaseResourceImplementation {
                 Optional<CallGraph.Fn> m = method(run, res, op);
                 if (m.isEmpty()) {
                     f.add(res.constructorPos(), res.typeName() + ": no " + op + " method on " + res.implementation());
-                } else if (!callsNamed(calls, m.get(), "WithTimeout")) {
+                } else if (!calls.reachesCallTo(m.get(), "WithTimeout")) {
                     f.add(m.get().decl().pos(), res.typeName() + ": " + res.implementation() + "." + op
                             + " runs without a timeout context (expected context.WithTimeout from the timeouts value)");
                 }
@@ -122,7 +122,7 @@ public class US006VerifyBaseResourceImplementation {
             if (m.isEmpty()) {
                 f.add(res.constructorPos(), res.typeName() + ": expected an ImportState method on " + res.implementation()
                         + ", found none (terraform import would fail)");
-            } else if (!callsNamed(calls, m.get(), "ImportStatePassthroughID") && !callsNamed(calls, m.get(), "SetAttribute")) {
+            } else if (!calls.reachesCallTo(m.get(), "ImportStatePassthroughID") && !calls.reachesCallTo(m.get(), "SetAttribute")) {
                 f.add(m.get().decl().pos(), res.typeName() + ": ImportState neither passes the ID through "
                         + "(resource.ImportStatePassthroughID) nor sets an attribute from it");
             }
@@ -157,7 +157,7 @@ public class US006VerifyBaseResourceImplementation {
                 GoPackage pkg = fn.pkg();
                 for (String op : usedBy) {
                     var crud = pkg.method(fn.decl().receiverTypeName(), op);
-                    if (crud.isPresent() && !callsNamed(calls, new CallGraph.Fn(pkg, crud.get().file(), crud.get().decl()),
+                    if (crud.isPresent() && !calls.reachesCallTo(new CallGraph.Fn(pkg, crud.get().file(), crud.get().decl()),
                             fn.decl().name().name())) {
                         f.add(crud.get().decl().pos(), fn.decl().receiverTypeName() + "." + op + ": expected it to use "
                                 + fn.decl().name().name() + ", found no call");
@@ -191,10 +191,6 @@ public class US006VerifyBaseResourceImplementation {
     }
 
     /** Whether fn, or a function it reaches, calls a function or method of this name. */
-    private static boolean callsNamed(CallGraph calls, CallGraph.Fn fn, String name) {
-        return calls.reachable(fn).stream().anyMatch(g -> g.callsAnyOf(java.util.Set.of(name)));
-    }
-
     /** The method of the resource's implementation type (promoted methods are not followed here). */
     public static Optional<CallGraph.Fn> method(CriterionRun run, Resource res, String name) {
         if (res.implementationFile() == null || res.implementation() == null) {

@@ -49,6 +49,7 @@ public final class CallGraph {
     private final GoModule module;
     private final Map<String, List<Fn>> methodsByName = new ConcurrentHashMap<>();
     private final Map<Fn, List<Fn>> callees = new ConcurrentHashMap<>();
+    private final Map<Fn, Set<String>> calledNames = new ConcurrentHashMap<>();
 
     public CallGraph(GoModule module) {
         this.module = module;
@@ -118,6 +119,45 @@ public final class CallGraph {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** The names {@code fn}'s body calls, {@code f(..)} and {@code x.f(..)} alike. */
+    public Set<String> calledNames(Fn fn) {
+        return calledNames.computeIfAbsent(fn, k -> {
+            if (k.decl().body() == null) {
+                return Set.of();
+            }
+            Set<String> names = new java.util.HashSet<>();
+            for (Expr.CallExpr c : Walk.collect(k.decl().body(), Expr.CallExpr.class)) {
+                if (c.fun() instanceof Expr.Ident id) {
+                    names.add(id.name());
+                } else if (c.fun() instanceof Expr.SelectorExpr sel) {
+                    names.add(sel.sel().name());
+                }
+            }
+            return Set.copyOf(names);
+        });
+    }
+
+    /**
+     * Whether {@code fn} or anything it may call, transitively, calls a function or method of
+     * that name. Stops at the first such call: every resource's CRUD methods ask it, and a
+     * method called by name reaches every method of that name in the module.
+     */
+    public boolean reachesCallTo(Fn fn, String name) {
+        Set<Fn> seen = new java.util.HashSet<>();
+        Deque<Fn> work = new ArrayDeque<>();
+        work.add(fn);
+        while (!work.isEmpty()) {
+            Fn next = work.poll();
+            if (seen.add(next)) {
+                if (calledNames(next).contains(name)) {
+                    return true;
+                }
+                work.addAll(callees(next));
+            }
+        }
+        return false;
     }
 
     /** {@code fn} and everything it may call, transitively. */
