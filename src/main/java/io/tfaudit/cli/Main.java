@@ -14,7 +14,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int relaunched = TunedJvm.relaunchIfWanted(args);
+        System.exit(relaunched >= 0 ? relaunched : run(args, System.out, System.err));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {

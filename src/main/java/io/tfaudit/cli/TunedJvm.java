@@ -1,0 +1,93 @@
+package io.tfaudit.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The audit is a short run that keeps both cores of a small machine busy: HotSpot's optimising
+ * compiler (C2) spends about as much CPU compiling as the audit spends auditing (8.9 of 17 CPU
+ * seconds on the streamkap provider), and it rarely earns that back before the audit ends. So
+ * {@code audit} restarts itself once, with its arguments and the JVM options it was given, in
+ * a JVM that compiles with C1 only and collects with the serial collector: a third less wall
+ * time on providers of up to a few hundred resources (docs/BENCHMARKS.md).
+ *
+ * <p>It does not when the user chose a compiler or a collector themselves, when a debugger is
+ * attached, or with {@code -Dtfaudit.tunedJvm=false}.
+ */
+final class TunedJvm {
+
+    /** {@code -Dtfaudit.tunedJvm=false} keeps the audit in the JVM it was started in. */
+    static final String SWITCH = "tfaudit.tunedJvm";
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private TunedJvm() {}
+
+    /** Whether {@code args} run an audit in a JVM that neither the user nor a relaunch has tuned. */
+    static boolean wanted(String[] args, List<String> jvmArguments, UnaryOperator<String> systemProperty) {
+        if (args.length == 0 || !args[0].equals("audit") || "false".equals(systemProperty.apply(SWITCH))) {
+            return false;
+        }
+        return jvmArguments.stream().noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel") || a.equals("-XX:-TieredCompilation")
+                || a.matches("-XX:\\+Use\\w*GC") || a.startsWith("-agentlib:jdwp") || a.startsWith("-Xdebug"));
+    }
+
+    /** The command that runs {@code mainClass} with {@code args} again in a tuned JVM. */
+    static List<String> command(Path javaHome, String classPath, List<String> jvmArguments, String mainClass, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin").resolve("java").toString());
+        command.addAll(OPTIONS);
+        command.addAll(jvmArguments);
+        command.add("-D" + SWITCH + "=false");
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * Runs {@code command} with this process's input and output, and returns its exit code. A
+     * relaunched audit ends with the process that started it.
+     */
+    static int run(List<String> command) throws IOException, InterruptedException {
+        Process child = new ProcessBuilder(command).inheritIO().start();
+        Thread stopChild = new Thread(() -> {
+            child.descendants().forEach(ProcessHandle::destroy);
+            child.destroy();
+        });
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        try {
+            return child.waitFor();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChild);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops the child
+            }
+        }
+    }
+
+    /**
+     * The exit code of the audit run in a tuned JVM, or -1 when it should run here: not
+     * wanted, or the JVM could not be started (then the audit runs untuned, as before).
+     */
+    static int relaunchIfWanted(String[] args) {
+        List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (!wanted(args, jvmArguments, System::getProperty)) {
+            return -1;
+        }
+        try {
+            return run(command(Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"),
+                    jvmArguments, Main.class.getName(), args));
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.BAD_USAGE;
+        }
+    }
+}

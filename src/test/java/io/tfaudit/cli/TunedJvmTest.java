@@ -1,0 +1,69 @@
+package io.tfaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TunedJvmTest {
+
+    private static final Map<String, String> NO_PROPERTIES = Map.of();
+
+    @Test
+    void anAuditInAJvmNobodyTunedIsRelaunched() {
+        assertThat(TunedJvm.wanted(new String[] {"audit", "--provider", "p"}, List.of("-Xmx1g", "-Dx=y"), NO_PROPERTIES::get)).isTrue();
+    }
+
+    @Test
+    void otherCommandsStayWhereTheyAre() {
+        assertThat(TunedJvm.wanted(new String[] {"parse", "dir"}, List.of(), NO_PROPERTIES::get)).isFalse();
+        assertThat(TunedJvm.wanted(new String[] {}, List.of(), NO_PROPERTIES::get)).isFalse();
+    }
+
+    @Test
+    void theUsersOwnChoiceOfCompilerCollectorOrDebuggerIsKept() {
+        for (String chosen : List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation", "-XX:+UseG1GC", "-XX:+UseParallelGC",
+                "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n")) {
+            assertThat(TunedJvm.wanted(new String[] {"audit"}, List.of("-Xmx1g", chosen), NO_PROPERTIES::get)).as(chosen).isFalse();
+        }
+    }
+
+    @Test
+    void theSwitchTurnsItOff() {
+        assertThat(TunedJvm.wanted(new String[] {"audit"}, List.of(), Map.of(TunedJvm.SWITCH, "false")::get)).isFalse();
+    }
+
+    @Test
+    void theRelaunchKeepsTheUsersOptionsAndArgumentsAndCannotRelaunchAgain() {
+        List<String> command = TunedJvm.command(Path.of("/opt/jdk"), "tfaudit.jar", List.of("-Xmx1g", "-Dprovider.path=p"),
+                "io.tfaudit.cli.Main", new String[] {"audit", "--fail-on", "none"});
+        assertThat(command).containsExactly("/opt/jdk/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g",
+                "-Dprovider.path=p", "-Dtfaudit.tunedJvm=false", "-cp", "tfaudit.jar", "io.tfaudit.cli.Main", "audit", "--fail-on", "none");
+        assertThat(TunedJvm.wanted(new String[] {"audit"}, command.subList(1, 6), Map.of(TunedJvm.SWITCH, "false")::get)).isFalse();
+    }
+
+    @Test
+    void theRelaunchedJvmRunsTunedAndItsExitCodeIsReturned(@TempDir Path dir) throws Exception {
+        Path seen = dir.resolve("jvm-arguments.txt");
+        List<String> command = TunedJvm.command(Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"),
+                List.of("-Xmx64m"), ReportJvmArguments.class.getName(), new String[] {seen.toString(), "3"});
+
+        int exit = TunedJvm.run(command);
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(Files.readAllLines(seen)).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-Dtfaudit.tunedJvm=false");
+    }
+
+    /** Stands in for {@link Main} in the relaunched JVM: writes its JVM options, exits with the code asked. */
+    public static final class ReportJvmArguments {
+        public static void main(String[] args) throws Exception {
+            Files.write(Path.of(args[0]), ManagementFactory.getRuntimeMXBean().getInputArguments());
+            System.exit(Integer.parseInt(args[1]));
+        }
+    }
+}
