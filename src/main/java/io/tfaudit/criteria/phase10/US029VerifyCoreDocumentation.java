@@ -105,8 +105,13 @@ public class US029VerifyCoreDocumentation {
             f.add(DEVELOPMENT, "expected the Go version to install" + goMod.map(v -> " (go.mod: go " + v + ")").orElse("")
                     + ", found none");
         } else if (goMod.isPresent() && DocFacts.compareGoVersions(asked.get().path(), goMod.get()) < 0) {
+            // Since Go 1.21 the go command fetches the toolchain a module asks for; before, it refuses.
+            String consequence = DocFacts.compareGoVersions(asked.get().path(), "1.21") < 0
+                    ? "Go " + asked.get().path() + " cannot build it (only Go 1.21 and later fetch the toolchain a module requires)"
+                    : "Go " + asked.get().path() + " builds it only by downloading the go " + goMod.get()
+                            + " toolchain (network needed; with GOTOOLCHAIN=local it refuses)";
             f.add(DEVELOPMENT + ":" + asked.get().line(), "asks for Go " + asked.get().path() + ", but go.mod requires go "
-                    + goMod.get() + ": the setup would not build");
+                    + goMod.get() + ": " + consequence);
         }
         if (!COMMAND.matcher(md.body()).find()) {
             f.add(DEVELOPMENT, "expected the commands to build and test (go build, go test, make ...), found none");

@@ -91,7 +91,14 @@ class Phase10CriteriaTest {
         @Test
         void aDevelopmentGuideAskingForAnOlderGoFails() {
             var o = run(story, "developmentMd", DocumentedProvider.sound().edit("docs/DEVELOPMENT.md", s -> s.replace("Go 1.22", "Go 1.19")));
-            assertFails(o, o.single(), "docs/DEVELOPMENT.md:5: asks for Go 1.19, but go.mod requires go 1.22: the setup would not build");
+            assertFails(o, o.single(), "docs/DEVELOPMENT.md:5: asks for Go 1.19, but go.mod requires go 1.22: Go 1.19 cannot build it");
+        }
+
+        @Test
+        void aDevelopmentGuideAskingForAGoThatMustDownloadTheModulesFails() {
+            var o = run(story, "developmentMd", DocumentedProvider.sound().edit("docs/DEVELOPMENT.md", s -> s.replace("Go 1.22", "Go 1.21")));
+            assertFails(o, o.single(), "docs/DEVELOPMENT.md:5: asks for Go 1.21, but go.mod requires go 1.22: "
+                    + "Go 1.21 builds it only by downloading the go 1.22 toolchain");
         }
 
         @Test
