@@ -40,7 +40,6 @@ public class US041ImplementSmokeTestsForConnectorsWithoutCredentials {
     @DisplayName("Identify connectors without credentials (Oracle, BigQuery, etc.)")
     @Criterion(value = 1, severity = Severity.MINOR)
     void identifyConnectorsWithoutCredentials(CriterionRun run) {
-        ProviderModel p = run.provider();
         Findings f = run.findings();
         Map<String, String> without = EnvVars.withoutCredentials(run.audit());
         StringBuilder table = new StringBuilder("| connector | why without credentials | identified in |\n|---|---|---|\n");

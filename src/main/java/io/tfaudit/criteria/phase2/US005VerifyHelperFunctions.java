@@ -15,10 +15,8 @@ import io.tfaudit.go.program.CallGraph;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -166,19 +164,11 @@ public class US005VerifyHelperFunctions {
     /** Each name a test function calls (a plain or a selected function), to the tests calling it, in call-graph order. */
     private static Map<String, List<CallGraph.Fn>> testsByCalledName(CriterionRun run) {
         Map<String, List<CallGraph.Fn>> out = new HashMap<>();
-        for (CallGraph.Fn fn : run.audit().memo("call-graph", () -> new CallGraph(run.provider().module())).all(true)) {
-            if (!fn.file().isTestFile() || !fn.decl().name().name().startsWith("Test") || fn.decl().body() == null) {
-                continue;
+        CallGraph calls = run.audit().memo("call-graph", () -> new CallGraph(run.provider().module()));
+        for (CallGraph.Fn fn : calls.all(true)) {
+            if (fn.file().isTestFile() && fn.decl().name().name().startsWith("Test")) {
+                calls.calledNames(fn).forEach(name -> out.computeIfAbsent(name, k -> new ArrayList<>()).add(fn));
             }
-            Set<String> called = new HashSet<>();
-            for (Expr.CallExpr c : Walk.collect(fn.decl().body(), Expr.CallExpr.class)) {
-                if (c.fun() instanceof Expr.Ident id) {
-                    called.add(id.name());
-                } else if (c.fun() instanceof Expr.SelectorExpr sel) {
-                    called.add(sel.sel().name());
-                }
-            }
-            called.forEach(name -> out.computeIfAbsent(name, k -> new ArrayList<>()).add(fn));
         }
         out.replaceAll((name, tests) -> List.copyOf(tests));
         return out;

@@ -190,7 +190,6 @@ public class US006VerifyBaseResourceImplementation {
         return sb.toString();
     }
 
-    /** Whether fn, or a function it reaches, calls a function or method of this name. */
     /** The method of the resource's implementation type (promoted methods are not followed here). */
     public static Optional<CallGraph.Fn> method(CriterionRun run, Resource res, String name) {
         if (res.implementationFile() == null || res.implementation() == null) {

@@ -131,7 +131,7 @@ public class US011VerifyGeneratorImplementation {
         } else {
             Set<String> ruleNames = new HashSet<>();
             portRules.forEach(fn -> ruleNames.add(fn.decl().name().name()));
-            boolean appliesInt64 = src.functions().stream().anyMatch(fn -> (ruleNames.contains(fn.decl().name().name()) || fn.callsAnyOf(ruleNames))
+            boolean appliesInt64 = src.functions().stream().anyMatch(fn -> (ruleNames.contains(fn.decl().name().name()) || src.calls().calledNames(fn).stream().anyMatch(ruleNames::contains))
                     && namesInt64(src, fn));
             if (!appliesInt64) {
                 f.add(portRules.get(0).decl().pos(), portRules.get(0).name() + " recognises \"_port\", but no code that uses it "

@@ -27,13 +27,6 @@ public final class CallGraph {
             return decl.isMethod() ? decl.receiverTypeName() + "." + decl.name().name() : decl.name().name();
         }
 
-        /** Whether its body calls a function or method of one of these names (by name: {@code f(..)} or {@code x.f(..)}). */
-        public boolean callsAnyOf(java.util.Collection<String> names) {
-            return decl.body() != null && Walk.collect(decl.body(), Expr.CallExpr.class).stream()
-                    .anyMatch(c -> c.fun() instanceof Expr.Ident id && names.contains(id.name())
-                            || c.fun() instanceof Expr.SelectorExpr s && names.contains(s.sel().name()));
-        }
-
         // AST records compare structurally, which hashes a whole body: identity is what is meant here.
         @Override
         public boolean equals(Object o) {
