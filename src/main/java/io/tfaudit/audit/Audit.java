@@ -74,17 +74,15 @@ public final class Audit {
     private synchronized void startReadingTheBaseline() {
         if (baseline == null && baselineReading == null) {
             var reading = new java.util.concurrent.CompletableFuture<Optional<ProviderModel>>();
+            baselineReading = reading;
             // A thread of its own with a deep stack: model building recurses through syntax trees.
-            Thread t = new Thread(null, () -> {
+            io.tfaudit.go.ast.DeepStack.start("baseline-read", true, () -> {
                 try {
                     reading.complete(loadBaseline());
                 } catch (Throwable e) {
                     reading.completeExceptionally(e);
                 }
-            }, "baseline-read", io.tfaudit.go.ast.DeepStack.BYTES);
-            t.setDaemon(true);
-            t.start();
-            baselineReading = reading;
+            });
         }
     }
 
