@@ -77,12 +77,13 @@ final class TunedJvm {
      */
     static int relaunchIfWanted(String[] args) {
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (!wanted(args, jvmArguments, System::getProperty)) {
+        String classPath = System.getProperty("java.class.path", "");
+        // Without a class path (a custom launcher, an embedding), the child could not find Main.
+        if (!wanted(args, jvmArguments, System::getProperty) || classPath.isBlank()) {
             return -1;
         }
         try {
-            return run(command(Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"),
-                    jvmArguments, Main.class.getName(), args));
+            return run(command(Path.of(System.getProperty("java.home")), classPath, jvmArguments, Main.class.getName(), args));
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
