@@ -3,14 +3,35 @@ package io.tfaudit.provider;
 import io.tfaudit.go.ast.Pos;
 import java.util.Map;
 
-/** A resource's or data source's effective schema: attributes and blocks by name, sorted. */
+/**
+ * A resource's or data source's effective schema: attributes and blocks by name, sorted.
+ * {@code descriptionPos} and {@code markdownDescriptionPos} are where those values are
+ * written, when known.
+ */
 public record Schema(
         String description,
         String markdownDescription,
         String deprecationMessage,
         Map<String, Attribute> attributes,
         Map<String, Block> blocks,
-        Pos pos) {
+        Pos pos,
+        Pos descriptionPos,
+        Pos markdownDescriptionPos) {
+
+    public Schema(String description, String markdownDescription, String deprecationMessage,
+                  Map<String, Attribute> attributes, Map<String, Block> blocks, Pos pos) {
+        this(description, markdownDescription, deprecationMessage, attributes, blocks, pos, null, null);
+    }
+
+    /** Where the Description is written, else the schema. */
+    public Pos descriptionAt() {
+        return descriptionPos != null ? descriptionPos : pos;
+    }
+
+    /** Where the MarkdownDescription is written, else the schema. */
+    public Pos markdownDescriptionAt() {
+        return markdownDescriptionPos != null ? markdownDescriptionPos : pos;
+    }
 
     /** A nested block ({@code timeouts}, list/set/single nested blocks). */
     public record Block(String name, String nesting, Map<String, Attribute> attributes, Map<String, Block> blocks,

@@ -26,7 +26,8 @@ final class SchemaReader {
             return new Schema(null, null, null, Map.of(), Map.of(), fallback);
         }
         return new Schema(string(s, "Description"), string(s, "MarkdownDescription"), string(s, "DeprecationMessage"),
-                attributes(s.field("Attributes"), s.origin()), blocks(s.field("Blocks"), s.origin()), s.origin());
+                attributes(s.field("Attributes"), s.origin()), blocks(s.field("Blocks"), s.origin()), s.origin(),
+                origin(s, "Description"), origin(s, "MarkdownDescription"));
     }
 
     private Map<String, Attribute> attributes(Value v, Pos where) {
@@ -231,6 +232,11 @@ final class SchemaReader {
         }
         unresolved.add(new Unresolved(field + " of " + s.type().name() + " is " + describe(v), orElse(v.origin(), s.origin())));
         return false;
+    }
+
+    private static Pos origin(Value.Struct s, String field) {
+        Value v = s.field(field);
+        return v == null ? null : v.origin();
     }
 
     private String string(Value.Struct s, String field) {

@@ -13,6 +13,7 @@ import io.tfaudit.backend.Alignment;
 import io.tfaudit.backend.BackendConfigs;
 import io.tfaudit.backend.BackendConnector;
 import io.tfaudit.criteria.documentation.SchemaWalk;
+import io.tfaudit.go.ast.Pos;
 import io.tfaudit.provider.Attribute;
 import io.tfaudit.provider.Category;
 import io.tfaudit.provider.Resource;
@@ -173,7 +174,7 @@ public class US026AuditDescriptionQuality {
             String plainDisplay = null;
             Matcher plain = s.description() == null ? null : DescriptionText.PLAIN_PATTERN.matcher(s.description());
             if (plain == null || !plain.find()) {
-                f.add(s.pos(), r.typeName() + ": expected Description \"Manages a {DisplayName} " + word + " connector.\", found \""
+                f.add(s.descriptionAt(), r.typeName() + ": expected Description \"Manages a {DisplayName} " + word + " connector.\", found \""
                         + DescriptionText.abbreviate(s.description()) + "\"");
             } else {
                 plainDisplay = plain.group(2);
@@ -182,21 +183,21 @@ public class US026AuditDescriptionQuality {
             String markdownDisplay = null;
             Matcher md = s.markdownDescription() == null ? null : DescriptionText.MARKDOWN_PATTERN.matcher(s.markdownDescription());
             if (md == null || !md.find()) {
-                f.add(s.pos(), r.typeName() + ": expected MarkdownDescription \"Manages a **{DisplayName}**...\", found \""
+                f.add(s.markdownDescriptionAt(), r.typeName() + ": expected MarkdownDescription \"Manages a **{DisplayName}**...\", found \""
                         + DescriptionText.abbreviate(s.markdownDescription()) + "\"");
             } else {
                 markdownDisplay = md.group(2);
                 checkArticleAndWord(r, s, "MarkdownDescription", md.group(1), markdownDisplay, md.group(3), word, f);
             }
             if (plainDisplay != null && markdownDisplay != null && !plainDisplay.equals(markdownDisplay)) {
-                f.add(s.pos(), r.typeName() + ": Description names \"" + plainDisplay + "\", MarkdownDescription names \""
+                f.add(s.descriptionAt(), r.typeName() + ": Description names \"" + plainDisplay + "\", MarkdownDescription names \""
                         + markdownDisplay + "\"; expected the same display name");
             }
             String display = plainDisplay != null ? plainDisplay : markdownDisplay;
             Optional<BackendConnector> backend = backendConnector(run, res);
             if (backend.isPresent() && display != null && backend.get().displayName() != null
                     && !backend.get().displayName().equals(display)) {
-                f.add(s.pos(), r.typeName() + ": the description names \"" + display + "\", expected the backend's display name \""
+                f.add(s.descriptionAt(), r.typeName() + ": the description names \"" + display + "\", expected the backend's display name \""
                         + backend.get().displayName() + "\" (" + backend.get().file() + ")");
             }
             run.evidence("display name", r.typeName() + ": " + (display == null ? "not found" : "\"" + display + "\"")
@@ -209,12 +210,13 @@ public class US026AuditDescriptionQuality {
 
     private static void checkArticleAndWord(AuditedResource r, Schema s, String which, String article, String display,
                                             String foundWord, String word, Findings f) {
+        Pos at = which.equals("Description") ? s.descriptionAt() : s.markdownDescriptionAt();
         if (foundWord != null && !foundWord.equals(word)) {
-            f.add(s.pos(), r.typeName() + ": " + which + " calls it a " + foundWord + " connector, expected a " + word + " connector");
+            f.add(at, r.typeName() + ": " + which + " calls it a " + foundWord + " connector, expected a " + word + " connector");
         }
         String expected = DescriptionText.articleFor(display);
         if (expected != null && !expected.equals(article)) {
-            f.add(s.pos(), r.typeName() + ": " + which + " says \"" + article + " " + display + "\", expected \"" + expected
+            f.add(at, r.typeName() + ": " + which + " says \"" + article + " " + display + "\", expected \"" + expected
                     + " " + display + "\"");
         }
     }

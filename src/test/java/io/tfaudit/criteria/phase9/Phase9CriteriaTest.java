@@ -144,9 +144,11 @@ class Phase9CriteriaTest {
             var o = run(story, "resourceDescriptionsFollowThePattern", DocumentedProvider.sound().edit(PG_GENERATED, s -> s
                     .replace("Description: \"Manages a PostgreSQL source connector.\"", "Description: \"Manages an PostgreSQL source connector.\"")
                     .replace("MarkdownDescription: \"Manages a **PostgreSQL** source connector.", "MarkdownDescription: \"A PostgreSQL source.")));
-            assertFails(o, o.result("acme_source_postgresql"), PG_GENERATED + ":",
-                    "acme_source_postgresql: Description says \"an PostgreSQL\", expected \"a PostgreSQL\"",
-                    "acme_source_postgresql: expected MarkdownDescription \"Manages a **{DisplayName}**...\", found \"A PostgreSQL source.");
+            // Each finding is at the line where its text is written, not at the schema literal.
+            assertFails(o, o.result("acme_source_postgresql"),
+                    PG_GENERATED + ":16: acme_source_postgresql: Description says \"an PostgreSQL\", expected \"a PostgreSQL\"",
+                    PG_GENERATED + ":17: acme_source_postgresql: expected MarkdownDescription \"Manages a **{DisplayName}**...\", "
+                            + "found \"A PostgreSQL source.");
             assertThat(o.result("acme_transform_filter").getStatus()).isEqualTo(Status.SUCCESSFUL);
         }
 
