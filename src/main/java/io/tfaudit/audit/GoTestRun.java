@@ -61,6 +61,7 @@ public final class GoTestRun {
                 + (r.timedOut() ? "(killed after " + goDuration(limit.plus(grace(limit))) + ": no exit code)" : "exit " + r.exitCode())
                 + "\n\n" + Secrets.scrub(readable(r.output())));
         failIfKilled(run, packages, shown, limit, r, readable(r.output()));
+        skipIfTheMachineCannot(run, r, cmd);
         return new Result(parse(r.output()), r);
     }
 
@@ -76,6 +77,7 @@ public final class GoTestRun {
                 + (r.timedOut() ? "(killed after " + goDuration(limit.plus(grace(limit))) + ": no exit code)" : "exit " + r.exitCode())
                 + "\n\n" + Secrets.scrub(r.output()));
         failIfKilled(run, String.join(" ", packages), String.join(" ", argv), limit, r, r.output());
+        skipIfTheMachineCannot(run, r, String.join(" ", argv));
         return coverage(r.output());
     }
 
@@ -102,6 +104,12 @@ public final class GoTestRun {
                     + " (timeout " + goDuration(limit) + "): it and every process it started were killed. Its output until then:\n"
                     + tail(Secrets.scrub(output), 40)).verify();
         }
+    }
+
+    /** A run that failed for the machine's sake (an older Go, no module downloads) judges nothing: skipped. */
+    private static void skipIfTheMachineCannot(CriterionRun run, ExternalCommand.Result r, String cmd) {
+        GoToolchain.unusableFor(r).ifPresent(why -> run.skip("go test could not judge the tests on this machine: " + why,
+                cmd + "  (with the Go go.mod asks for, and its dependencies downloadable or in the module cache)"));
     }
 
     /** Skips the criterion, with the command, unless the tests may run here. */

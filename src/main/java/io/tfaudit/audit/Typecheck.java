@@ -81,6 +81,9 @@ public final class Typecheck {
                     "cd " + run.audit().providerDir() + " && go build ./...  (or rerun the audit with -Dexec=true)");
         }
         ExternalCommand.Result b = o.build();
+        GoToolchain.unusableFor(b).ifPresent(why -> run.skip("every Go file parses, but `go build ./...` could not judge the "
+                + "code on this machine: " + why, "cd " + run.audit().providerDir() + " && go build ./...  (with the Go go.mod "
+                + "asks for, and its dependencies downloadable or in the module cache)"));
         if (!b.succeeded()) {
             throw new org.opentest4j.AssertionFailedError("[" + run.severity().label() + "] '" + run.text()
                     + "' was violated: `" + String.join(" ", buildCommand(run.audit().providerDir())) + "` "

@@ -209,6 +209,22 @@ class ToolRunsTest {
         }
 
         @Test
+        void aGoTooOldForTheModuleJudgesNothingItsCriteriaAreSkippedWithWhy() throws IOException {
+            Path marker = dir.resolve("marker.txt");
+            Path provider = tinyProvider(dir.resolve("tiny"), "", passingTest(marker));
+            // A go.mod written for a Go far newer than any installed: Go's refusal is about the machine.
+            Files.writeString(provider.resolve("go.mod"), "module example.com/tinyprovider\n\ngo 1.99.0\n");
+
+            ResultFiles results = audit(provider, "--exec");
+
+            for (String criterion : List.of(TEST_RUN, TYPECHECK)) {
+                ResultFiles.Result r = results.single(criterion);
+                assertThat(r.status()).as(r.message()).isEqualTo("skipped");
+                assertThat(r.message()).contains("on this machine", "1.99.0", "with the Go go.mod asks for");
+            }
+        }
+
+        @Test
         void aFailingTestFailsItsCriterionWithTheTestsOutputAsEvidence() throws IOException {
             Path provider = tinyProvider(dir.resolve("tiny"), "", """
                     package provider

@@ -3,6 +3,7 @@ package io.tfaudit.criteria.phase4;
 import io.tfaudit.audit.Audit;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.ExternalCommand;
+import io.tfaudit.audit.GoToolchain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -83,6 +84,10 @@ final class Regeneration {
             removeGenerated(copy.resolve(GeneratedLayer.DIR));
             ExternalCommand.Result r = ExternalCommand.run(copy, argv, run.audit().config().toolTimeout(TIMEOUT),
                     Map.of("STREAMKAP_BACKEND_PATH", backend.get().root().toString()));
+            Optional<String> machine = GoToolchain.unusableFor(r);
+            if (machine.isPresent()) {
+                return notRun("go generate could not run on this machine: " + machine.get());
+            }
             if (!r.succeeded()) {
                 return new Outcome(null, argv, r, List.of(), "");
             }
