@@ -174,11 +174,19 @@ public class US032CreateGithubIssuesForFindings {
         return out;
     }
 
+    private static final java.util.regex.Pattern UNREACHABLE = java.util.regex.Pattern.compile(
+            "error connecting to|dial tcp|no such host|i/o timeout|TLS handshake timeout|connection refused|network is unreachable");
+
     private static List<String> labelsOf(CriterionRun run, int issue, Findings f) {
         try {
             ExternalCommand.Result r = ExternalCommand.run(run.audit().providerDir(),
                     List.of("gh", "issue", "view", String.valueOf(issue), "--json", "labels", "--jq", ".labels[].name"),
                     Duration.ofMinutes(1));
+            if (!r.succeeded() && UNREACHABLE.matcher(r.output()).find()) {
+                // No answer from GitHub says nothing about the issue.
+                run.skip("`gh issue view " + issue + "` could not reach GitHub: " + r.output().strip(),
+                        "gh issue view " + issue + " --json labels  (with network access to GitHub)");
+            }
             if (!r.succeeded()) {
                 f.add("#" + issue, "expected the issue on GitHub, `gh issue view " + issue + "` said: " + r.output().strip());
                 return null;

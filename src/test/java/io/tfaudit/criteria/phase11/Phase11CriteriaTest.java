@@ -108,6 +108,33 @@ class Phase11CriteriaTest {
         }
     }
 
+    /** With `gh` and a token, but no way to GitHub: a stand-in `gh` answers as gh does offline. */
+    @Nested
+    @org.junit.jupiter.api.condition.DisabledOnOs(org.junit.jupiter.api.condition.OS.WINDOWS)
+    class GithubOutOfReach {
+
+        @Test
+        void theLabelsAreSkippedAsUnknownNotFailedAsMissing() throws Exception {
+            SampleFixture f = tracking("- US-045: #12").apply(NO_WEBHOOK_PAGE.apply(SampleFixture.copyTo(dir.resolve("provider"))));
+            Path stubs = java.nio.file.Files.createDirectories(dir.resolve("stubs"));
+            Path gh = java.nio.file.Files.writeString(stubs.resolve("gh"),
+                    "#!/bin/sh\necho 'error connecting to api.github.com' >&2\nexit 1\n");
+            gh.toFile().setExecutable(true);
+            java.util.List<String> argv = java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "io.tfaudit.cli.Main", "audit", "--provider", f.root().toString(),
+                    "--inventory", f.root().resolve("inventory.txt").toString(), "--select", US032CreateGithubIssuesForFindings.class.getName(),
+                    "--results", dir.resolve("out/allure-results").toString(), "--fail-on", "none", "--exec");
+
+            var r = io.tfaudit.audit.ExternalCommand.run(dir, argv, java.time.Duration.ofMinutes(2),
+                    java.util.Map.of("PATH", stubs + java.io.File.pathSeparator + System.getenv("PATH"), "GH_TOKEN", "not-a-real-token"));
+
+            assertThat(r.succeeded()).as(r.output()).isTrue();
+            var labelled = io.tfaudit.audit.ResultFiles.read(dir.resolve("out/allure-results")).single("US-032.5");
+            assertThat(labelled.status()).as(labelled.message()).isEqualTo("skipped");
+            assertThat(labelled.message()).contains("`gh issue view 12` could not reach GitHub: error connecting to api.github.com");
+        }
+    }
+
     @Nested
     class US033 {
 
