@@ -111,8 +111,8 @@ public final class ExampleFiles {
         Findings f = run.findings();
         Optional<HclFile> file = declaringExample(run.provider(), r, COMPLETE, f);
         if (file.isPresent()) {
-            everyOptionSet(file.get(), r.registered(), f);
             String text = RepoText.read(run.provider(), file.get().path()).orElse("");
+            everyOptionSet(file.get(), text, r.registered(), f);
             if (!hasComment(text)) {
                 f.add(file.get().path(), "expected comments explaining the options (# ...), found none");
             }
@@ -129,16 +129,25 @@ public final class ExampleFiles {
         }
     }
 
+    /** An assignment commented out ({@code # ssh_host = "bastion"}): the option is shown, ready to uncomment. */
+    private static final java.util.regex.Pattern COMMENTED_ASSIGNMENT = java.util.regex.Pattern.compile(
+            "(?m)^\\s*(?:#|//)\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=");
+
     /**
      * "All options": every attribute a user may set (required or optional, not deprecated,
-     * timeouts aside) is set by one of the resource's blocks in this file.
+     * timeouts aside) is set by one of the resource's blocks in this file, or shown there in a
+     * commented-out assignment (options that only apply with another one, such as SSH settings).
      */
-    public static void everyOptionSet(HclFile file, Resource resource, Findings f) {
+    public static void everyOptionSet(HclFile file, String text, Resource resource, Findings f) {
         List<HclFile.Block> blocks = file.resources().stream().filter(b -> b.typeName().equals(resource.typeName())).toList();
         Set<String> set = new TreeSet<>();
         for (HclFile.Block b : blocks) {
             set.addAll(b.attributes().keySet());
             b.blocks().forEach(n -> set.add(n.kind()));
+        }
+        java.util.regex.Matcher commented = COMMENTED_ASSIGNMENT.matcher(text);
+        while (commented.find()) {
+            set.add(commented.group(1));
         }
         List<String> missing = new ArrayList<>();
         for (Attribute a : resource.schema().attributes().values()) {

@@ -215,6 +215,14 @@ class Phase9CriteriaTest {
         }
 
         @Test
+        void anOptionShownInACommentedOutAssignmentCountsAsShown() {
+            var o = run(story, "completeSetsEveryOptionWithComments", DocumentedProvider.sound().edit(PG_EXAMPLES + "complete.tf",
+                    s -> s.replaceAll("  ssl_mode( +)= \"require\"", "  # ssl_mode$1= \"require\" (when the server enforces TLS)")));
+            assertThat(o.result("acme_source_postgresql").getStatus()).as(o.message(o.result("acme_source_postgresql")))
+                    .isEqualTo(Status.SUCCESSFUL);
+        }
+
+        @Test
         void anExampleThatIsNotHclFails() {
             var o = run(story, "examplesParse", DocumentedProvider.sound().with("examples/resources/acme_pipeline/basic.tf",
                     "resource \"acme_pipeline\" \"example\" {\n  name =\n}\n"));
