@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -111,8 +112,15 @@ final class AuditCommand {
         Path resultsDir = Path.of(results);
         try {
             clearPreviousResults(resultsDir);
+            // Both output folders exist and take files before anything runs: a read-only or
+            // mistyped --results is a clear message, not a stack trace at the end of the audit.
+            Path machineOutputsDir = resultsDir.toAbsolutePath().resolveSibling("tfaudit-results");
+            for (Path out : List.of(resultsDir, machineOutputsDir)) {
+                Files.createDirectories(out);
+                Files.delete(Files.createTempFile(out, ".tfaudit-", ".probe"));
+            }
         } catch (java.io.IOException e) {
-            err.println("tfaudit audit: cannot prepare " + resultsDir + ": " + e.getMessage());
+            err.println("tfaudit audit: cannot write results: " + describe(e));
             return Main.BAD_USAGE;
         }
         // Our own lifecycle writing where asked: Allure's default one reads its directory once per JVM.
@@ -166,6 +174,20 @@ final class AuditCommand {
     }
 
     /** Results of an earlier run would be read as this run's; history and settings stay. */
+    /** An I/O failure as a person reads it (java.nio's exceptions often carry only the file's name). */
+    private static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return a.getFile() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException x) {
+            return x.getFile() + ": exists and is not a directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getFile() + ": " + fs.getReason();
+        }
+        return e.getMessage();
+    }
+
     static void clearPreviousResults(Path dir) throws java.io.IOException {
         if (!Files.isDirectory(dir)) {
             return;

@@ -204,6 +204,25 @@ class BadInputCatalogueTest {
     }
 
     @Nested
+    @DisplayName("a results folder that cannot be written")
+    class UnwritableResultsFolder {
+        @Test
+        void isExitTwoWithTheReasonBeforeAnythingRuns() throws IOException {
+            Path notAFolder = Files.writeString(dir.resolve("results.txt"), "a file, not a folder");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int code = Main.run(new String[] {"audit", "--results", notAFolder.resolve("allure-results").toString()},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(code).isEqualTo(Main.BAD_USAGE);
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("tfaudit audit: cannot write results: "
+                    + notAFolder.resolve("allure-results") + ": Not a directory\n");
+            assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("passed");
+        }
+    }
+
+    @Nested
     @DisplayName("deeply nested Go code (3,000 parentheses, a sum of 20,000 terms)")
     class DeeplyNestedGoCode {
         @Test
