@@ -33,6 +33,8 @@ public record Inventory(String origin, List<Entry> entries, List<String> problem
     public static Inventory read(Path file) {
         try {
             return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return new Inventory(file.toString(), List.of(), List.of(file + ": no such file"));
         } catch (IOException e) {
             return new Inventory(file.toString(), List.of(), List.of(file + ": cannot read the inventory: " + e.getMessage()));
         }

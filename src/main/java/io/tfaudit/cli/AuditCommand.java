@@ -88,15 +88,28 @@ final class AuditCommand {
             err.println("tfaudit audit: " + e.getMessage());
             return Main.BAD_USAGE;
         }
-        if (config.providerPath() != null) {
-            Path p = config.providerPath();
-            if (!Files.isDirectory(p)) {
-                err.println("tfaudit audit: " + p + ": " + (Files.exists(p) ? "not a directory" : "no such directory"));
+        // A folder or file the user named that is not there would quietly change the audit (the
+        // built-in inventory instead of theirs, no baseline, no backend): it is bad input.
+        for (var named : List.of(java.util.Map.entry("--provider", Optional.ofNullable(config.providerPath())),
+                java.util.Map.entry("--baseline-path", Optional.ofNullable(config.baselinePath())),
+                java.util.Map.entry("--backend (or backend.path, STREAMKAP_BACKEND_PATH)", Optional.ofNullable(config.backendPath())))) {
+            Optional<Path> p = named.getValue();
+            if (p.isPresent() && !Files.isDirectory(p.get())) {
+                err.println("tfaudit audit: " + (named.getKey().equals("--provider") ? "" : named.getKey() + " ") + p.get() + ": "
+                        + (Files.exists(p.get()) ? "not a directory" : "no such directory"));
                 return Main.BAD_USAGE;
             }
         }
         Audit audit = Audit.of(config);
+        if (config.inventoryPath() != null && !audit.inventory().problems().isEmpty()) {
+            audit.inventory().problems().stream().limit(10).forEach(p -> err.println("tfaudit audit: --inventory " + p));
+            return Main.BAD_USAGE;
+        }
         ProviderModel model = audit.provider();
+        if (config.baselineRef() != null && audit.baselineUnavailableReason() != null) {
+            err.println("tfaudit audit: --baseline-ref " + config.baselineRef() + ": " + audit.baselineUnavailableReason());
+            return Main.BAD_USAGE;
+        }
         audit.acceptedFindings().problems().forEach(p -> err.println("tfaudit audit: accepted findings ignored: " + p));
         if (model.providerTypeName() == null && model.resources().isEmpty()) {
             err.println("tfaudit audit: " + audit.providerDir() + " is not a Terraform provider tfaudit can read: "

@@ -30,6 +30,15 @@ class AuditConfigTest {
     }
 
     @Test
+    void migrationTestsPinTheBaselineRefOnlyWhenItIsAReleaseTag() {
+        for (var ref : Map.of("v2.1.18", "2.1.18", "3.0.0-beta.24", "3.0.0-beta.24", "main", "2.1.18", "29127ce", "2.1.18").entrySet()) {
+            AuditConfig c = AuditConfig.resolve(k -> Optional.ofNullable(Map.of(AuditConfig.BASELINE_REF, ref.getKey()).get(k)));
+            assertThat(c.releasedBaselineVersion()).as(ref.getKey()).isEqualTo(ref.getValue());
+        }
+        assertThat(AuditConfig.resolve(k -> Optional.empty()).releasedBaselineVersion()).isEqualTo("2.1.18");
+    }
+
+    @Test
     void theTimeoutReplacesEachRunsOwnOnlyWhenSet() {
         AuditConfig unset = AuditConfig.resolve(k -> Optional.empty());
         AuditConfig set = AuditConfig.resolve(k -> Optional.ofNullable(Map.of(AuditConfig.EXEC_TIMEOUT, "45s").get(k)));

@@ -203,6 +203,54 @@ class BadInputCatalogueTest {
         }
     }
 
+    /**
+     * A folder, file or revision the user named that is not there would quietly change the
+     * audit: the built-in inventory instead of theirs, no baseline, no backend.
+     */
+    @Nested
+    @DisplayName("a named baseline, backend, inventory or revision that is not there")
+    class NamedInputsThatAreNotThere {
+
+        private String refused(String... args) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            List<String> argv = new ArrayList<>(List.of("audit", "--results", dir.resolve("out/allure-results").toString()));
+            argv.addAll(List.of(args));
+            int code = Main.run(argv.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Main.BAD_USAGE);
+            assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("passed");
+            return err.toString(StandardCharsets.UTF_8);
+        }
+
+        @Test
+        void aMissingFolderOrFileIsExitTwoNamingIt() throws IOException {
+            Path missing = dir.resolve("missing");
+            assertThat(refused("--baseline-path", missing.toString()))
+                    .isEqualTo("tfaudit audit: --baseline-path " + missing + ": no such directory\n");
+            assertThat(refused("--backend", missing.toString())).contains("--backend", missing + ": no such directory");
+            assertThat(refused("--inventory", missing.toString())).isEqualTo("tfaudit audit: --inventory " + missing + ": no such file\n");
+        }
+
+        @Test
+        void aMalformedInventoryIsExitTwoWithItsLines() throws IOException {
+            Path inventory = Files.writeString(dir.resolve("inventory.txt"), "source acme_source_postgresql\nacme_pipeline\n");
+            assertThat(refused("--inventory", inventory.toString())).isEqualTo("tfaudit audit: --inventory " + inventory
+                    + ":2: expected '<source|destination|transform|other|data-source> <type name>', found 'acme_pipeline'\n");
+        }
+
+        @Test
+        void aRevisionTheRepositoryDoesNotHaveIsExitTwo() throws Exception {
+            Path p = sample();
+            try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(p.toFile()).call()) {
+                git.add().addFilepattern(".").call();
+                git.commit().setMessage("the sample").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call();
+            }
+            assertThat(refused("--provider", p.toString(), "--baseline-ref", "v9.9.9"))
+                    .startsWith("tfaudit audit: --baseline-ref v9.9.9: no revision 'v9.9.9' in the git repository at " + p);
+        }
+    }
+
     @Nested
     @DisplayName("a results folder that cannot be written")
     class UnwritableResultsFolder {

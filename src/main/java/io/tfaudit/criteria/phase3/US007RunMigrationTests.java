@@ -1,6 +1,5 @@
 package io.tfaudit.criteria.phase3;
 
-import io.tfaudit.audit.AuditConfig;
 import io.tfaudit.audit.Criterion;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.Findings;
@@ -67,8 +66,7 @@ public class US007RunMigrationTests {
             return Stream.of(DynamicTest.dynamicTest(run.text() + CriterionRun.RESOURCE_SEPARATOR + "(no migration test)", () ->
                     run.findings().add("internal/provider/", "expected migration tests (TestAcc*Migration*), found none").verify()));
         }
-        String baseline = Optional.ofNullable(run.audit().config().baselineRef()).orElse(AuditConfig.DEFAULT_BASELINE_REF)
-                .replaceFirst("^v", "");
+        String baseline = run.audit().config().releasedBaselineVersion();
         return tests.stream().map(t -> DynamicTest.dynamicTest(run.text() + CriterionRun.RESOURCE_SEPARATOR + t.name(), () -> {
             Findings f = run.findings();
             if (t.externalProviderVersions().stream().noneMatch(v -> v.replaceFirst("^[=v ]+", "").equals(baseline))) {
