@@ -61,16 +61,15 @@ public record AuditConfig(Path providerPath, String baselineRef, Path baselinePa
                 get.apply(EXEC_TIMEOUT).map(v -> parseDuration(EXEC_TIMEOUT, v)).orElse(null));
     }
 
-    private static final Pattern RELEASE_TAG = Pattern.compile("v?(\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?)");
+    private static final Pattern RELEASE_TAG = Pattern.compile("v?\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.-]+)?");
 
     /**
      * The released provider version migration tests pin (2.1.18): the baseline ref when it is a
      * release tag, else the PRD's. A branch or a commit is not something Terraform can download.
      */
     public String releasedBaselineVersion() {
-        Matcher m = baselineRef == null ? null : RELEASE_TAG.matcher(baselineRef);
-        return (m != null && m.matches() ? m : RELEASE_TAG.matcher(DEFAULT_BASELINE_REF).results().findFirst().orElseThrow())
-                .group(1);
+        String tag = baselineRef != null && RELEASE_TAG.matcher(baselineRef).matches() ? baselineRef : DEFAULT_BASELINE_REF;
+        return tag.startsWith("v") ? tag.substring(1) : tag;
     }
 
     /** The timeout of a tool run whose own default is {@code own}: {@code exec.timeout} when it is set. */

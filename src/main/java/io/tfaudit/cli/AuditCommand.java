@@ -88,17 +88,12 @@ final class AuditCommand {
             err.println("tfaudit audit: " + e.getMessage());
             return Main.BAD_USAGE;
         }
-        // A folder or file the user named that is not there would quietly change the audit (the
-        // built-in inventory instead of theirs, no baseline, no backend): it is bad input.
-        for (var named : List.of(java.util.Map.entry("--provider", Optional.ofNullable(config.providerPath())),
-                java.util.Map.entry("--baseline-path", Optional.ofNullable(config.baselinePath())),
-                java.util.Map.entry("--backend (or backend.path, STREAMKAP_BACKEND_PATH)", Optional.ofNullable(config.backendPath())))) {
-            Optional<Path> p = named.getValue();
-            if (p.isPresent() && !Files.isDirectory(p.get())) {
-                err.println("tfaudit audit: " + (named.getKey().equals("--provider") ? "" : named.getKey() + " ") + p.get() + ": "
-                        + (Files.exists(p.get()) ? "not a directory" : "no such directory"));
-                return Main.BAD_USAGE;
-            }
+        // A folder the user named that is not there would quietly change the audit (no
+        // baseline, no backend): it is bad input, as a missing provider is.
+        Optional<String> missing = missingFolder(config);
+        if (missing.isPresent()) {
+            err.println("tfaudit audit: " + missing.get());
+            return Main.BAD_USAGE;
         }
         Audit audit = Audit.of(config);
         if (config.inventoryPath() != null && !audit.inventory().problems().isEmpty()) {
@@ -123,12 +118,12 @@ final class AuditCommand {
             err.println("tfaudit audit: ... and " + (model.unresolved().size() - 10) + " more not resolved statically");
         }
         Path resultsDir = Path.of(results);
+        Path machineOutputs = resultsDir.toAbsolutePath().resolveSibling("tfaudit-results");
         try {
             clearPreviousResults(resultsDir);
             // Both output folders exist and take files before anything runs: a read-only or
             // mistyped --results is a clear message, not a stack trace at the end of the audit.
-            Path machineOutputsDir = resultsDir.toAbsolutePath().resolveSibling("tfaudit-results");
-            for (Path out : List.of(resultsDir, machineOutputsDir)) {
+            for (Path out : List.of(resultsDir, machineOutputs)) {
                 Files.createDirectories(out);
                 Files.delete(Files.createTempFile(out, ".tfaudit-", ".probe"));
             }
@@ -156,7 +151,6 @@ final class AuditCommand {
         }
         LauncherDiscoveryRequest discovery = request.build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        Path machineOutputs = resultsDir.toAbsolutePath().resolveSibling("tfaudit-results");
         // JUnit XML for CI systems that read it: tfaudit-results/junit/TEST-junit-jupiter.xml.
         LegacyXmlReportGeneratingListener junitXml = new LegacyXmlReportGeneratingListener(
                 machineOutputs.resolve("junit"), new PrintWriter(err, true));
@@ -187,6 +181,17 @@ final class AuditCommand {
     }
 
     /** Results of an earlier run would be read as this run's; history and settings stay. */
+    /** The first folder the user named that is not a folder, said as "--baseline-path DIR: no such directory". */
+    private static Optional<String> missingFolder(AuditConfig c) {
+        Map<String, Path> named = new java.util.LinkedHashMap<>();
+        named.put("", c.providerPath());
+        named.put("--baseline-path ", c.baselinePath());
+        named.put("--backend (or backend.path, STREAMKAP_BACKEND_PATH) ", c.backendPath());
+        return named.entrySet().stream().filter(e -> e.getValue() != null && !Files.isDirectory(e.getValue()))
+                .map(e -> e.getKey() + e.getValue() + ": " + (Files.exists(e.getValue()) ? "not a directory" : "no such directory"))
+                .findFirst();
+    }
+
     /** An I/O failure as a person reads it (java.nio's exceptions often carry only the file's name). */
     private static String describe(java.io.IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException a) {
