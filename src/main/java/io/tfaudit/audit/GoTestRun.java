@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,6 +63,11 @@ public final class GoTestRun {
                 + "\n\n" + Secrets.scrub(readable(r.output())));
         failIfKilled(run, packages, shown, limit, r, readable(r.output()));
         skipIfTheMachineCannot(run, r, cmd);
+        if (acceptance) {
+            String host = Optional.ofNullable(System.getenv("STREAMKAP_HOST")).filter(h -> !h.isBlank()).orElse(DEFAULT_API_HOST);
+            apiUnreachable(r, host).ifPresent(line -> run.skip("the acceptance tests could not reach the Streamkap API at " + host
+                    + " from this machine (" + Secrets.scrub(line) + ")", cmd + "  (with network access to the API)"));
+        }
         return new Result(parse(r.output()), r);
     }
 
@@ -104,6 +110,25 @@ public final class GoTestRun {
                     + " (timeout " + goDuration(limit) + "): it and every process it started were killed. Its output until then:\n"
                     + tail(Secrets.scrub(output), 40)).verify();
         }
+    }
+
+    static final String DEFAULT_API_HOST = "https://api.streamkap.com";
+
+    private static final java.util.regex.Pattern NETWORK_ERROR = java.util.regex.Pattern.compile(
+            "dial tcp|no such host|i/o timeout|TLS handshake timeout|connection refused|network is unreachable");
+
+    /**
+     * The line of a failed acceptance run saying the API's host could not be reached: then the
+     * tests judged the network, not the provider. A test's own network errors (against a fake
+     * server) do not name the API's host.
+     */
+    static Optional<String> apiUnreachable(ExternalCommand.Result r, String host) {
+        if (r.succeeded() || r.timedOut()) {
+            return Optional.empty();
+        }
+        String name = host.replaceFirst("^[a-z]+://", "").replaceFirst("[:/].*$", "");
+        return readable(r.output()).lines().filter(l -> l.contains(name) && NETWORK_ERROR.matcher(l).find())
+                .map(String::strip).findFirst();
     }
 
     /** A run that failed for the machine's sake (an older Go, no module downloads) judges nothing: skipped. */
