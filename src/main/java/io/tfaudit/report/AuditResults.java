@@ -28,6 +28,11 @@ public record AuditResults(Path directory, List<Result> results, List<String> un
             return status.equals("failed") || status.equals("broken");
         }
 
+        /** Not judged: the criterion ended in an error rather than a verdict. */
+        public boolean broken() {
+            return status.equals("broken");
+        }
+
         public boolean skipped() {
             return status.equals("skipped");
         }

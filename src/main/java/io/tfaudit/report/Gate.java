@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /**
  * The CI gate: the run fails when a criterion failed with a severity at or above the
- * threshold ({@code --fail-on}, default critical; {@code none} never fails).
+ * threshold ({@code --fail-on}, default critical; {@code none} never fails), and when a
+ * criterion could not be judged at all (broken: an error in tfaudit or in what it was given),
+ * whatever its severity: an unknown verdict must not pass CI.
  */
 public record Gate(Severity threshold) {
 
@@ -32,7 +34,7 @@ public record Gate(Severity threshold) {
         if (threshold == null) {
             return List.of();
         }
-        return results.results().stream().filter(r -> r.failed() && r.severity().atLeast(threshold)).toList();
+        return results.results().stream().filter(r -> r.broken() || r.failed() && r.severity().atLeast(threshold)).toList();
     }
 
     public String describe() {

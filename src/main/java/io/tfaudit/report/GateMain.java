@@ -29,11 +29,15 @@ public final class GateMain {
         Summary.write(summary, summaryFile);
         MachineOutputs.writeAll(results, summaryFile.toAbsolutePath().getParent(), "allure-report/index.html");
         var breaking = gate.breaking(results);
-        out.println("gate (fail on " + gate.describe() + "): " + (breaking.isEmpty() ? "passed" : breaking.size()
-                + " finding(s) at or above " + gate.describe()) + "; summary in " + summaryFile);
+        long broken = breaking.stream().filter(AuditResults.Result::broken).count();
+        out.println("gate (fail on " + gate.describe() + "): " + (breaking.isEmpty() ? "passed"
+                : (breaking.size() - broken) + " finding(s) at or above " + gate.describe()
+                        + (broken == 0 ? "" : ", " + broken + " result(s) not judged (broken)")) + "; summary in " + summaryFile);
         for (var r : breaking) {
-            out.println("  [" + r.severity().label() + "] " + r.criterion() + (r.resource() == null ? "" : " " + r.resource())
-                    + ": " + r.name());
+            // A result broken before tfaudit could label it has no criterion id: its name says which.
+            out.println("  [" + (r.broken() ? "broken" : r.severity().label()) + "] "
+                    + (r.criterion() == null ? "" : r.criterion() + (r.resource() == null ? "" : " " + r.resource()) + ": ") + r.name()
+                    + (r.broken() && r.message() != null ? " (" + r.message().lines().findFirst().orElse("") + ")" : ""));
         }
         for (var e : stale.path("stale")) {
             out.println("stale accepted finding (nothing matches it any more; remove it from " + stale.path("file").asText()

@@ -41,6 +41,21 @@ class GateTest {
     }
 
     @Test
+    void aResultNotJudgedBreaksTheGateWhateverItsSeverityUnlessTheGateIsOff() throws Exception {
+        result("a", "broken", "trivial", "US-051.6");
+        result("b", "failed", "minor", "US-029.1");
+        assertThat(Gate.parse("critical").breaking(AuditResults.read(dir))).extracting(AuditResults.Result::name).containsExactly("a");
+        assertThat(Gate.parse("none").breaking(AuditResults.read(dir))).isEmpty();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = GateMain.decide(dir, Gate.parse("critical"), dir.resolve("out/summary.json"),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 finding(s) at or above critical, 1 result(s) not judged (broken)",
+                "[broken] US-051.6: a (evidence of a)");
+    }
+
+    @Test
     void defaultIsCriticalAndBadValuesAreClear() {
         assertThat(Gate.parse(null).threshold()).isEqualTo(Severity.CRITICAL);
         assertThatThrownBy(() -> Gate.parse("urgent")).hasMessageContaining("--fail-on takes blocker, critical");
