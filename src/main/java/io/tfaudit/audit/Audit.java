@@ -86,6 +86,34 @@ public final class Audit {
         }
     }
 
+    /**
+     * What the user named that is not there: a folder that is none, an unreadable or malformed
+     * inventory, a baseline revision the repository lacks. Any of them would quietly change the
+     * audit (no baseline, no backend, the built-in inventory), so no criterion runs with one.
+     */
+    public synchronized List<String> namedInputProblems() {
+        return memo("named-input-problems", () -> {
+            List<String> problems = new ArrayList<>();
+            folder(problems, "provider.path (--provider)", config.providerPath());
+            folder(problems, "baseline.path (--baseline-path)", config.baselinePath());
+            folder(problems, "backend.path (--backend, or STREAMKAP_BACKEND_PATH)", config.backendPath());
+            if (problems.isEmpty() && config.inventoryPath() != null) {
+                inventory().problems().forEach(p -> problems.add("inventory (--inventory) " + p));
+            }
+            // The provider first: its reading starts the baseline's alongside.
+            if (problems.isEmpty() && config.baselineRef() != null && provider() != null && baselineUnavailableReason() != null) {
+                problems.add("baseline.ref (--baseline-ref) " + config.baselineRef() + ": " + baselineUnavailableReason());
+            }
+            return List.copyOf(problems);
+        });
+    }
+
+    private static void folder(List<String> problems, String what, Path p) {
+        if (p != null && !Files.isDirectory(p)) {
+            problems.add(what + " " + p + ": " + (Files.exists(p) ? "not a directory" : "no such directory"));
+        }
+    }
+
     /** The baseline's model (baseline.path, baseline.ref, or v2.1.18 when the repository has it). */
     public synchronized Optional<ProviderModel> baseline() {
         if (baseline == null) {

@@ -37,6 +37,11 @@ public final class AuditExtension implements ParameterResolver, InvocationInterc
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
         Audit audit = Audit.of(AuditConfig.resolve(c::getConfigurationParameter));
+        if (!audit.namedInputProblems().isEmpty()) {
+            // Every criterion says it: in Maven or an IDE there is no earlier place to stop.
+            throw new org.junit.jupiter.api.extension.ParameterResolutionException("tfaudit cannot audit with what it was given: "
+                    + String.join("; ", audit.namedInputProblems()));
+        }
         if (p.getParameter().getType() == Audit.class) {
             return audit;
         }

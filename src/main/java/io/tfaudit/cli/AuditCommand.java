@@ -88,23 +88,12 @@ final class AuditCommand {
             err.println("tfaudit audit: " + e.getMessage());
             return Main.BAD_USAGE;
         }
-        // A folder the user named that is not there would quietly change the audit (no
-        // baseline, no backend): it is bad input, as a missing provider is.
-        Optional<String> missing = missingFolder(config);
-        if (missing.isPresent()) {
-            err.println("tfaudit audit: " + missing.get());
-            return Main.BAD_USAGE;
-        }
         Audit audit = Audit.of(config);
-        if (config.inventoryPath() != null && !audit.inventory().problems().isEmpty()) {
-            audit.inventory().problems().stream().limit(10).forEach(p -> err.println("tfaudit audit: --inventory " + p));
+        if (!audit.namedInputProblems().isEmpty()) {
+            audit.namedInputProblems().stream().limit(10).forEach(p -> err.println("tfaudit audit: " + p));
             return Main.BAD_USAGE;
         }
         ProviderModel model = audit.provider();
-        if (config.baselineRef() != null && audit.baselineUnavailableReason() != null) {
-            err.println("tfaudit audit: --baseline-ref " + config.baselineRef() + ": " + audit.baselineUnavailableReason());
-            return Main.BAD_USAGE;
-        }
         audit.acceptedFindings().problems().forEach(p -> err.println("tfaudit audit: accepted findings ignored: " + p));
         if (model.providerTypeName() == null && model.resources().isEmpty()) {
             err.println("tfaudit audit: " + audit.providerDir() + " is not a Terraform provider tfaudit can read: "
@@ -181,17 +170,6 @@ final class AuditCommand {
     }
 
     /** Results of an earlier run would be read as this run's; history and settings stay. */
-    /** The first folder the user named that is not a folder, said as "--baseline-path DIR: no such directory". */
-    private static Optional<String> missingFolder(AuditConfig c) {
-        Map<String, Path> named = new java.util.LinkedHashMap<>();
-        named.put("", c.providerPath());
-        named.put("--baseline-path ", c.baselinePath());
-        named.put("--backend (or backend.path, STREAMKAP_BACKEND_PATH) ", c.backendPath());
-        return named.entrySet().stream().filter(e -> e.getValue() != null && !Files.isDirectory(e.getValue()))
-                .map(e -> e.getKey() + e.getValue() + ": " + (Files.exists(e.getValue()) ? "not a directory" : "no such directory"))
-                .findFirst();
-    }
-
     /** An I/O failure as a person reads it (java.nio's exceptions often carry only the file's name). */
     private static String describe(java.io.IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException a) {

@@ -227,15 +227,16 @@ class BadInputCatalogueTest {
         void aMissingFolderOrFileIsExitTwoNamingIt() throws IOException {
             Path missing = dir.resolve("missing");
             assertThat(refused("--baseline-path", missing.toString()))
-                    .isEqualTo("tfaudit audit: --baseline-path " + missing + ": no such directory\n");
+                    .isEqualTo("tfaudit audit: baseline.path (--baseline-path) " + missing + ": no such directory\n");
             assertThat(refused("--backend", missing.toString())).contains("--backend", missing + ": no such directory");
-            assertThat(refused("--inventory", missing.toString())).isEqualTo("tfaudit audit: --inventory " + missing + ": no such file\n");
+            assertThat(refused("--inventory", missing.toString()))
+                    .isEqualTo("tfaudit audit: inventory (--inventory) " + missing + ": no such file\n");
         }
 
         @Test
         void aMalformedInventoryIsExitTwoWithItsLines() throws IOException {
             Path inventory = Files.writeString(dir.resolve("inventory.txt"), "source acme_source_postgresql\nacme_pipeline\n");
-            assertThat(refused("--inventory", inventory.toString())).isEqualTo("tfaudit audit: --inventory " + inventory
+            assertThat(refused("--inventory", inventory.toString())).isEqualTo("tfaudit audit: inventory (--inventory) " + inventory
                     + ":2: expected '<source|destination|transform|other|data-source> <type name>', found 'acme_pipeline'\n");
         }
 
@@ -247,7 +248,7 @@ class BadInputCatalogueTest {
                 git.commit().setMessage("the sample").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call();
             }
             assertThat(refused("--provider", p.toString(), "--baseline-ref", "v9.9.9"))
-                    .startsWith("tfaudit audit: --baseline-ref v9.9.9: no revision 'v9.9.9' in the git repository at " + p);
+                    .startsWith("tfaudit audit: baseline.ref (--baseline-ref) v9.9.9: no revision 'v9.9.9' in the git repository at " + p);
         }
     }
 

@@ -28,7 +28,6 @@ class Phase10bCriteriaTest {
     private CriterionTestKit.Outcome run(Class<?> story, String method, MiniProvider provider, Map<String, String> extra) {
         int n = ++runs;
         Map<String, String> params = new HashMap<>(extra);
-        params.putIfAbsent(AuditConfig.BASELINE_REF, "no-such-ref");
         return CriterionTestKit.run(story, method, provider.writeTo(dir.resolve("run" + n)), params);
     }
 

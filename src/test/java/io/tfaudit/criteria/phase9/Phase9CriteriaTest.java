@@ -40,7 +40,6 @@ class Phase9CriteriaTest {
 
     private CriterionTestKit.Outcome run(Class<?> story, String method, MiniProvider provider, Map<String, String> extra) {
         Map<String, String> params = new HashMap<>(extra);
-        params.putIfAbsent(AuditConfig.BASELINE_REF, "no-such-ref");
         return CriterionTestKit.run(story, method, provider.writeTo(dir.resolve("run" + ++runs)), params);
     }
 
