@@ -169,7 +169,6 @@ final class AuditCommand {
         return gateCode == 0 ? Main.OK : Main.FINDINGS;
     }
 
-    /** Results of an earlier run would be read as this run's; history and settings stay. */
     /** An I/O failure as a person reads it (java.nio's exceptions often carry only the file's name). */
     private static String describe(java.io.IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException a) {
@@ -184,6 +183,7 @@ final class AuditCommand {
         return e.getMessage();
     }
 
+    /** Results of an earlier run would be read as this run's; history and settings stay. */
     static void clearPreviousResults(Path dir) throws java.io.IOException {
         if (!Files.isDirectory(dir)) {
             return;
