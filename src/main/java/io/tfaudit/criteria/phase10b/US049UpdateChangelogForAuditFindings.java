@@ -225,8 +225,7 @@ public class US049UpdateChangelogForAuditFindings {
         }
     }
 
-    /** The items of a change type's list within the section ({@code fixed} → the lines under "### Fixed"). */
-    /** The list items of a subsection (### Fixed), each with its continuation lines. */
+    /** The list items under a change type's heading in the section ({@code fixed} → "### Fixed"), each with its continuation lines. */
     public static List<String> items(Markdown.Section s, String type) {
         List<String> out = new ArrayList<>();
         boolean in = false;
