@@ -106,8 +106,7 @@ class SarifSchemaTest {
     void theSarifOfAnAuditRunIsValid() throws Exception {
         // The sample provider with a password recorded in a cassette, audited against the PRD's
         // inventory: findings with file:line, without a line, and without a place.
-        Path provider = dir.resolve("provider");
-        copyTree(io.tfaudit.audit.SampleProvider.directory(), provider);
+        Path provider = io.tfaudit.audit.Trees.sampleCopy(dir.resolve("provider"));
         Path cassette = provider.resolve("internal/provider/testdata/cassettes/destinations/destination_snowflake.yaml");
         Files.writeString(cassette, Files.readString(cassette)
                 .replaceFirst("\"snowflake.private.key\":\"REDACTED\"", "\"snowflake.private.key\":\"Vb7#qLz3Nw8Tk2Rm\""));
@@ -122,18 +121,5 @@ class SarifSchemaTest {
         JsonNode located = new ObjectMapper().readTree(sarif.toFile()).path("runs").get(0).path("results");
         assertThat(located.findValues("startLine")).as("results located at a line").isNotEmpty();
         assertThat(violations(sarif)).isEmpty();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
     }
 }
