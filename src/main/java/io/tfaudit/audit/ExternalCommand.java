@@ -48,6 +48,9 @@ public final class ExternalCommand {
         }
     }
 
+    /** How Go, gh and most tools say a host could not be reached (a regex alternation). */
+    public static final String NETWORK_FAILURE = "dial tcp|no such host|i/o timeout|TLS handshake timeout|connection refused";
+
     private ExternalCommand() {}
 
     /** Whether the environment variable is set to something other than blanks (a credential, a token). */

@@ -115,7 +115,7 @@ public final class GoTestRun {
     static final String DEFAULT_API_HOST = "https://api.streamkap.com";
 
     private static final java.util.regex.Pattern NETWORK_ERROR = java.util.regex.Pattern.compile(
-            "dial tcp|no such host|i/o timeout|TLS handshake timeout|connection refused|network is unreachable");
+            ExternalCommand.NETWORK_FAILURE + "|network is unreachable");
 
     /**
      * The line of a failed acceptance run saying the API's host could not be reached: then the

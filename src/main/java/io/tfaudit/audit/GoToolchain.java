@@ -30,7 +30,7 @@ public final class GoToolchain {
                     "the module's dependencies are not in the module cache and GOPROXY=off forbids downloading them"),
             // A module download, not a test's own network error: the URL or step is Go's module machinery.
             new Sign(Pattern.compile("(/@v/|/@latest|(proxy|sum)\\.golang\\.org|verifying module).*"
-                    + "(dial tcp|no such host|i/o timeout|TLS handshake timeout|connection refused|Could not resolve host)"),
+                    + "(" + ExternalCommand.NETWORK_FAILURE + "|Could not resolve host)"),
                     "the module's dependencies could not be downloaded (no network or no module proxy)"));
 
     private GoToolchain() {}
@@ -40,8 +40,9 @@ public final class GoToolchain {
         if (r.succeeded() || r.timedOut()) {
             return Optional.empty();
         }
+        String[] lines = r.output().split("\n");
         for (Sign s : SIGNS) {
-            for (String line : r.output().split("\n")) {
+            for (String line : lines) {
                 Matcher m = s.line().matcher(line);
                 if (m.find()) {
                     return Optional.of(expand(s.meaning(), m) + " (go said: " + Secrets.scrub(line.strip()) + ")");

@@ -175,7 +175,7 @@ public class US032CreateGithubIssuesForFindings {
     }
 
     private static final java.util.regex.Pattern UNREACHABLE = java.util.regex.Pattern.compile(
-            "error connecting to|dial tcp|no such host|i/o timeout|TLS handshake timeout|connection refused|network is unreachable");
+            "error connecting to|" + ExternalCommand.NETWORK_FAILURE + "|network is unreachable");
 
     private static List<String> labelsOf(CriterionRun run, int issue, Findings f) {
         try {
