@@ -124,6 +124,42 @@ public final class Audit {
     }
 
     /** What the baseline is ("v2.1.18 of /repo/.git"), or null when there is none. */
+    /**
+     * Text with the audited checkout's place on this machine taken out ({@code /home/x/p/internal/a.go}
+     * reads {@code internal/a.go}, {@code cd /home/x/p} reads {@code cd .}): what the report shows
+     * is uploaded, and must say nothing of the machine that ran the audit.
+     */
+    public String withoutMachinePaths(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String root : machineRoots()) {
+            if (out.contains(root)) {
+                out = out.replace(root + "/", "").replace(root, ".");
+            }
+        }
+        return out;
+    }
+
+    private java.util.List<String> machineRoots;
+
+    private synchronized java.util.List<String> machineRoots() {
+        if (machineRoots == null) {
+            java.util.Set<String> roots = new java.util.LinkedHashSet<>();
+            Path abs = providerDir.toAbsolutePath().normalize();
+            try {
+                roots.add(abs.toRealPath().toString());
+            } catch (IOException | RuntimeException e) {
+                // the path as given is enough
+            }
+            roots.add(abs.toString());
+            roots.removeIf(r -> r.length() < 2);
+            machineRoots = java.util.List.copyOf(roots);
+        }
+        return machineRoots;
+    }
+
     public synchronized String baselineLabel() {
         baseline();
         return baselineLabel;
@@ -141,12 +177,14 @@ public final class Audit {
                 baselineUnavailable = "baseline.path " + config.baselinePath() + " is not a directory";
                 return Optional.empty();
             }
-            baselineLabel = config.baselinePath().toString();
+            // Names, not paths: labels reach the report, and no path of the auditing machine may.
+            baselineLabel = "the checkout " + config.baselinePath().toAbsolutePath().normalize().getFileName();
             return Optional.of(ProviderReader.read(config.baselinePath()));
         }
         String ref = config.baselineRef() != null ? config.baselineRef() : AuditConfig.DEFAULT_BASELINE_REF;
         try (GitRevisionSource source = GitRevisionSource.open(providerDir, ref)) {
-            baselineLabel = source.label();
+            baselineLabel = ref + (source.commit() == null || source.commit().length() < 12 || source.commit().startsWith(ref) ? ""
+                    : " (" + source.commit().substring(0, 12) + ")");
             return Optional.of(ProviderReader.read(source));
         } catch (IOException e) {
             baselineUnavailable = e.getMessage() + "; give -Dbaseline.ref=REF (a revision of the provider's repository)"

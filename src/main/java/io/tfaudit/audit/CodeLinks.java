@@ -23,16 +23,22 @@ public final class CodeLinks {
 
     /** {@code https://github.com/owner/repo/blob/COMMIT/} (host-specific), or null: relative paths. */
     private final String base;
+    /** The same for folders: {@code https://github.com/owner/repo/tree/COMMIT/}. */
+    private final String folderBase;
     private final String host;
+    /** The files at the audited commit, when known: a link to a file that is not there opens its nearest folder. */
+    private final java.util.Set<String> files;
 
-    private CodeLinks(String host, String base) {
+    private CodeLinks(String host, String base, String folderBase, java.util.Set<String> files) {
         this.host = host;
         this.base = base;
+        this.folderBase = folderBase;
+        this.files = files;
     }
 
     /** Relative paths only. */
     static CodeLinks relative() {
-        return new CodeLinks(null, null);
+        return new CodeLinks(null, null, null, null);
     }
 
     /** From the checkout's origin remote and HEAD commit, when it is a git checkout on a known host. */
@@ -43,7 +49,8 @@ public final class CodeLinks {
         try (Repository repo = new FileRepositoryBuilder().setGitDir(checkout.resolve(".git").toFile()).setMustExist(true).build()) {
             String url = repo.getConfig().getString("remote", "origin", "url");
             ObjectId head = repo.resolve("HEAD");
-            return forRemote(url, head == null ? null : head.getName());
+            CodeLinks links = forRemote(url, head == null ? null : head.getName());
+            return links.base == null ? links : new CodeLinks(links.host, links.base, links.folderBase, filesAt(repo, head));
         } catch (IOException | RuntimeException unreadable) {
             return relative();
         }
@@ -65,7 +72,35 @@ public final class CodeLinks {
             case "bitbucket.org" -> "https://bitbucket.org/" + repo + "/src/" + commit + "/";
             default -> "https://github.com/" + repo + "/blob/" + commit + "/";
         };
-        return new CodeLinks(host, base);
+        String folderBase = switch (host) {
+            case "gitlab.com" -> "https://gitlab.com/" + repo + "/-/tree/" + commit + "/";
+            case "bitbucket.org" -> base;
+            default -> "https://github.com/" + repo + "/tree/" + commit + "/";
+        };
+        return new CodeLinks(host, base, folderBase, null);
+    }
+
+    /** For a remote URL and a commit whose tree holds these files (each folder also listed, as {@code dir/}). */
+    static CodeLinks forRemote(String remoteUrl, String commit, java.util.Set<String> files) {
+        CodeLinks links = forRemote(remoteUrl, commit);
+        return links.base == null ? links : new CodeLinks(links.host, links.base, links.folderBase, files);
+    }
+
+    private static java.util.Set<String> filesAt(Repository repo, ObjectId head) throws IOException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repo);
+             org.eclipse.jgit.treewalk.TreeWalk tree = new org.eclipse.jgit.treewalk.TreeWalk(repo)) {
+            tree.addTree(walk.parseCommit(head).getTree());
+            tree.setRecursive(true);
+            while (tree.next()) {
+                String path = tree.getPathString();
+                out.add(path);
+                for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                    out.add(path.substring(0, slash + 1));
+                }
+            }
+        }
+        return out;
     }
 
     /** The link of a finding's place ({@code internal/x.go:12}), when it names a file. */
@@ -78,6 +113,17 @@ public final class CodeLinks {
         String line = m.group(2);
         if (base == null) {
             return Optional.of(path);
+        }
+        if (files != null && !files.contains(path)) {
+            // Not at that commit (a file the audit expected): its nearest folder that is, not a 404.
+            String folder = path;
+            while (folder.contains("/")) {
+                folder = folder.substring(0, folder.lastIndexOf('/'));
+                if (files.contains(folder + "/")) {
+                    return Optional.of(folderBase + folder);
+                }
+            }
+            return Optional.of(folderBase);
         }
         String anchor = line == null ? "" : "bitbucket.org".equals(host) ? "#lines-" + line : "#L" + line;
         return Optional.of(base + path + anchor);

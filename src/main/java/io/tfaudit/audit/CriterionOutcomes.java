@@ -138,7 +138,8 @@ final class CriterionOutcomes {
             return new Result(resource, Status.SKIPPED, thrown.getMessage(), List.of(), run.reportedSeverity());
         }
         List<Findings.Finding> findings = run.takeFindings();
-        String message = thrown instanceof AssertionError ? String.valueOf(thrown.getMessage())
+        String message = thrown instanceof FindingsFailure failure ? failure.detail()
+                : thrown instanceof AssertionError ? String.valueOf(thrown.getMessage())
                 : "the check broke: " + thrown;
         return new Result(resource, Status.FAILED, message, findings, run.reportedSeverity());
     }

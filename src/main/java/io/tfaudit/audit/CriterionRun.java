@@ -93,6 +93,11 @@ public final class CriterionRun {
         return criterion.severity();
     }
 
+    /** The kind of defect this criterion's findings are (its phase's, or its PRD section's). */
+    FindingKind kind() {
+        return FindingKind.of(story);
+    }
+
     public Findings findings() {
         return new Findings(text, () -> currentSeverity, this);
     }
@@ -125,7 +130,7 @@ public final class CriterionRun {
         if (quiet) {
             return;
         }
-        io.qameta.allure.Allure.addAttachment(title, "text/plain", text, ".txt");
+        io.qameta.allure.Allure.addAttachment(title, "text/plain", EntryPoint.speak(audit.withoutMachinePaths(text)), ".txt");
     }
 
     /**
@@ -148,13 +153,14 @@ public final class CriterionRun {
                 currentSeverity = criterion.severity();
                 currentResource = r.typeName();
                 lastFindings = List.of();
+                // Findings, not bare failures: one missing resource is one finding, whichever criteria meet it.
                 if (r.isRegistered() && r.registered().typeName() == null) {
-                    Assertions.fail(r.registered().constructor() + " is registered, but its Terraform type name could not be "
-                            + "resolved statically: " + r.registered().unresolved());
+                    findings().add(r.registered().constructor(), "is registered, but its Terraform type name could not be "
+                            + "resolved statically\n" + r.registered().unresolved()).verify();
                 }
                 if (!r.isRegistered()) {
-                    Assertions.fail(r.typeName() + " is in the inventory (" + audit.inventory().origin() + ":"
-                            + r.inventoryEntry().line() + ") but the provider does not register it; " + unresolvedSummary());
+                    findings().add(audit.inventory().origin() + ":" + r.inventoryEntry().line(), r.typeName()
+                            + " is in the inventory but the provider does not register it\n" + unresolvedSummary()).verify();
                 }
                 check.accept(r);
             }));
@@ -181,7 +187,8 @@ public final class CriterionRun {
      * @param command the command that would run the check where it is present
      */
     public void skip(String missing, String command) {
-        Assumptions.abort("skipped: " + missing + (command == null ? "" : ". To run it: " + command));
+        throw Skip.because(EntryPoint.speak(audit.withoutMachinePaths("skipped: " + missing
+                + (command == null ? "" : ". To run it: " + command))));
     }
 
     /** How a result that does not apply to the audited provider begins; a restating requirement counts it for nothing. */
@@ -189,7 +196,7 @@ public final class CriterionRun {
 
     /** Reports the criterion as skipped because it does not apply here (a connector the provider does not have). */
     public void notApplicable(String why) {
-        Assumptions.abort(NOT_APPLICABLE + why);
+        throw Skip.because(NOT_APPLICABLE + why);
     }
 
     /**

@@ -23,17 +23,65 @@ public final class Findings {
     /** Lists longer than this are attached as a table as well as written in the message. */
     static final int ATTACH_OVER = 10;
 
-    /** One violation: where, and what (expected and found). */
-    public record Finding(String where, String what) {
+    /**
+     * One violation: where, and what (expected and found), found while judging {@code resource}
+     * (null outside per-resource criteria). Its identity ({@link #key()}) is the place and the
+     * defect without the resource it was found for, so that one line of shared code that 49
+     * resources run is one finding, however many criteria and resources meet it.
+     */
+    public record Finding(String where, String what, String resource) {
+
+        public Finding(String where, String what) {
+            this(where, what, null);
+        }
+
         @Override
         public String toString() {
             return where + ": " + what;
         }
+
+        /**
+         * What is wrong, without the resource it was found for when the text starts with it
+         * ({@code streamkap_x: Read runs without ...}, {@code streamkap_x.port: ...} keeps {@code port: ...}).
+         */
+        public String defect() {
+            if (resource == null || resource.isEmpty()) {
+                return what;
+            }
+            String r = resource.startsWith("data.") ? resource.substring(5) : resource;
+            for (String prefix : new String[] {"data." + r, r}) {
+                if (what.startsWith(prefix + ": ")) {
+                    return what.substring(prefix.length() + 2);
+                }
+                if (what.startsWith(prefix + ".")) {
+                    return what.substring(prefix.length() + 1);
+                }
+            }
+            return what;
+        }
+
+        /** The defect's first line, short: how the finding is named in lists and groups. */
+        public String title() {
+            String first = defect().lines().findFirst().orElse("").strip();
+            return first.length() <= TITLE ? first : first.substring(0, TITLE - 1) + "…";
+        }
+
+        /** The finding's identity: its place and its defect, whichever criterion or resource met it. */
+        public String key() {
+            return hash(where + "\n" + defect());
+        }
     }
+
+    /** A finding's title is cut to this many characters; the whole text stays in the detail. */
+    static final int TITLE = 160;
+
+    /** A finding of another criterion that a requirement restates, with that criterion's id and the kind it had there. */
+    record Restated(String criterion, Finding finding, FindingKind kind, String note, String shownResource) {}
 
     private final String rule;
     private final java.util.function.Supplier<Severity> severity;
     private final List<Finding> items = new ArrayList<>();
+    private final List<Restated> restated = new ArrayList<>();
     private final CriterionRun run;
 
     public Findings(String rule) {
@@ -55,12 +103,32 @@ public final class Findings {
     }
 
     public Findings add(String where, String what) {
-        items.add(new Finding(where, what));
+        items.add(new Finding(where, what, run == null ? null : run.currentResource()));
+        return this;
+    }
+
+    /**
+     * A finding of another criterion that this one restates (it fails because that one
+     * does): shown with this result, counted once, where it was found.
+     */
+    public Findings restate(String criterion, Finding finding) {
+        return restate(criterion, finding, (String) null);
+    }
+
+    /** As {@link #restate(String, Finding)}, with a note on why it is restated here ({@code blocker}, {@code tracked by no issue}). */
+    public Findings restate(String criterion, Finding finding, String note) {
+        restated.add(new Restated(criterion, finding, run == null ? FindingKind.OTHER : run.kind(), note, finding.resource()));
+        return this;
+    }
+
+    /** A finding of a result of another criterion, shown with that result's resource (or test) name. */
+    Findings restate(String criterion, Finding finding, FindingKind kind, String shownResource) {
+        restated.add(new Restated(criterion, finding, kind, null, shownResource != null ? shownResource : finding.resource()));
         return this;
     }
 
     public boolean isEmpty() {
-        return items.isEmpty();
+        return items.isEmpty() && restated.isEmpty();
     }
 
     public List<Finding> items() {
@@ -73,7 +141,7 @@ public final class Findings {
      * else is left the result is skipped as baselined. An expired entry accepts nothing.
      */
     public void verify() {
-        if (items.isEmpty()) {
+        if (isEmpty()) {
             return;
         }
         List<Finding> failing = new ArrayList<>();
@@ -91,41 +159,119 @@ public final class Findings {
                 }
             } else if (entry.isPresent()) {
                 run.audit().entryUsed(entry.get());
-                failing.add(new Finding(f.where(), f.what() + " (its acceptance expired on " + entry.get().expires() + ")"));
+                failing.add(new Finding(f.where(), f.what() + " (its acceptance expired on " + entry.get().expires() + ")", f.resource()));
             } else {
                 failing.add(f);
             }
         }
-        if (failing.isEmpty()) {
-            org.junit.jupiter.api.Assumptions.abort("baselined: " + accepted.size() + " accepted finding(s):\n  "
+        if (failing.isEmpty() && restated.isEmpty()) {
+            throw Skip.because("baselined: " + accepted.size() + " accepted finding(s):\n  "
                     + String.join("\n  ", accepted));
         }
         List<Finding> sorted = new ArrayList<>(failing);
         sorted.sort(Comparator.comparing(Finding::where, Findings::compareWhere).thenComparing(Finding::what));
+        List<Restated> restatedSorted = new ArrayList<>(restated);
+        restatedSorted.sort(Comparator.comparing((Restated r) -> r.finding().where(), Findings::compareWhere)
+                .thenComparing(Restated::criterion).thenComparing(r -> r.finding().what()));
         Severity s = severity.get();
-        StringBuilder message = new StringBuilder((s == null ? "" : "[" + s.label() + "] ") + "'" + rule + "' was violated (" + sorted.size()
-                + (sorted.size() == 1 ? " time" : " times") + "):");
+        FindingKind kind = run == null ? FindingKind.OTHER : run.kind();
+        int count = sorted.size() + restatedSorted.size();
+        StringBuilder detail = new StringBuilder((s == null ? "" : "[" + s.label() + "] ") + "'" + rule + "' was violated (" + count
+                + (count == 1 ? " time" : " times") + "):");
         for (Finding f : sorted) {
-            message.append("\n  ").append(f);
+            detail.append("\n  ").append(f);
+        }
+        for (Restated r : restatedSorted) {
+            detail.append("\n  ").append(r.finding().where()).append(": [").append(r.criterion())
+                    .append(r.shownResource() == null ? "" : " " + r.shownResource())
+                    .append(r.note() == null ? "" : ", " + r.note()).append("] ").append(r.finding().what());
         }
         if (!accepted.isEmpty()) {
-            message.append("\n(").append(accepted.size()).append(" more accepted in ")
+            detail.append("\n(").append(accepted.size()).append(" more accepted in ")
                     .append(run.audit().acceptedFindings().file()).append(")");
         }
+        String message = (s == null ? "" : "[" + s.label() + "] ") + headline(kind, sorted, restatedSorted);
         if (run != null) {
-            run.failedWith(sorted);
+            List<Finding> recorded = new ArrayList<>(sorted);
+            restatedSorted.forEach(r -> recorded.add(r.finding()));
+            run.failedWith(recorded);
             if (!run.quiet()) {
-                links(run.audit().codeLinks(), sorted);
+                List<Finding> places = new ArrayList<>(recorded);
+                links(run.audit().codeLinks(), places);
+                Allure.addAttachment(ATTACHMENT, "application/json", json(run.id(), kind, sorted, restatedSorted), ".json");
             }
         }
-        if (sorted.size() > ATTACH_OVER && (run == null || !run.quiet())) {
+        if (count > ATTACH_OVER && (run == null || !run.quiet())) {
             StringBuilder table = new StringBuilder("| where | finding |\n|---|---|\n");
             for (Finding f : sorted) {
                 table.append("| ").append(escape(f.where())).append(" | ").append(escape(f.what())).append(" |\n");
             }
-            Allure.addAttachment("findings (" + sorted.size() + ")", "text/markdown", table.toString(), ".md");
+            for (Restated r : restatedSorted) {
+                table.append("| ").append(escape(r.finding().where())).append(" | [").append(r.criterion()).append("] ")
+                        .append(escape(r.finding().what())).append(" |\n");
+            }
+            Allure.addAttachment("findings (" + count + ")", "text/markdown", table.toString(), ".md");
         }
-        throw new AssertionFailedError(message.toString());
+        throw run == null ? new FindingsFailure(message, detail.toString())
+                : new FindingsFailure(EntryPoint.speak(run.audit().withoutMachinePaths(message)),
+                        EntryPoint.speak(run.audit().withoutMachinePaths(detail.toString())));
+    }
+
+    /** The name of the attachment that lists a failed result's findings for the machine outputs. */
+    public static final String ATTACHMENT = "findings.json";
+
+    /**
+     * The failure's first line: the same for every result that one defect fails, so that the
+     * report groups them (a finding's kind and title and place; a restatement names what it restates).
+     */
+    private String headline(FindingKind kind, List<Finding> own, List<Restated> restatedOnes) {
+        if (!own.isEmpty()) {
+            java.util.Set<FindingKind> kinds = new java.util.TreeSet<>();
+            own.forEach(f -> kinds.add(kind.refine(f.what())));
+            FindingKind k = kinds.size() == 1 ? kinds.iterator().next() : kind;
+            return k.label() + ": " + (own.size() == 1 ? own.get(0).title() + " (" + own.get(0).where() + ")"
+                    : rule + " (several findings)");
+        }
+        java.util.Set<String> criteria = new java.util.TreeSet<>();
+        restatedOnes.forEach(r -> criteria.add(r.criterion()));
+        Restated first = restatedOnes.get(0);
+        return FindingKind.RESTATEMENT.label() + ": " + String.join(", ", criteria) + " — "
+                + (restatedOnes.size() == 1 ? first.finding().title() + " (" + first.finding().where() + ")"
+                        : "several findings");
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String json(String criterion, FindingKind kind, List<Finding> own, List<Restated> restatedOnes) {
+        var array = JSON.createArrayNode();
+        for (Finding f : own) {
+            entry(array.addObject(), criterion, kind.refine(f.what()), f).put("restated", false);
+        }
+        for (Restated r : restatedOnes) {
+            entry(array.addObject(), r.criterion(), r.kind().refine(r.finding().what()), r.finding()).put("restated", true);
+        }
+        return array.toString();
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode entry(com.fasterxml.jackson.databind.node.ObjectNode n,
+                                                                          String criterion, FindingKind kind, Finding f) {
+        n.put("key", f.key());
+        n.put("kind", kind.name());
+        n.put("criterion", criterion);
+        n.put("where", f.where());
+        n.put("resource", f.resource());
+        n.put("title", f.title());
+        n.put("what", f.what());
+        return n;
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Links shown with the result: each place that names a file opens there (the first ones; long lists are attached). */

@@ -30,4 +30,26 @@ public enum Phase {
     public String title() {
         return title;
     }
+
+    /**
+     * The phase as the report names it, so that sorting names as text keeps the PRD's order:
+     * numbers padded ({@code Phase 01}, ..., {@code Phase 10B}), the requirements and the
+     * metrics after the phases, each with its range of ids.
+     */
+    public String reportName() {
+        return switch (this) {
+            case FUNCTIONAL_REQUIREMENTS -> "Requirements: functional (FR-01 … FR-38)";
+            case SUCCESS_METRICS -> "Success metrics (SM-01 … SM-19)";
+            default -> title.replaceFirst("^Phase (\\d)(?=\\D)", "Phase 0$1");
+        };
+    }
+
+    /**
+     * An id as the report shows it, numbers padded to sort as text in the PRD's order:
+     * {@code US-020.1} → {@code US-020.01}, {@code FR-6} → {@code FR-06}, {@code FR-1-3} → {@code FR-01-03}.
+     */
+    public static String padded(String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=[.-])(\\d)(?!\\d)").matcher(id);
+        return m.replaceAll("0$1");
+    }
 }

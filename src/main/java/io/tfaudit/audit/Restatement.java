@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Assumptions;
 final class Restatement {
 
     /** One restated criterion and its results. */
-    record Part(String id, String text, List<CriterionOutcomes.Result> results) {}
+    record Part(String id, String text, FindingKind kind, List<CriterionOutcomes.Result> results) {}
 
     /** One result of a restated criterion. */
-    record Judged(String id, CriterionOutcomes.Result result) {}
+    record Judged(String id, FindingKind kind, CriterionOutcomes.Result result) {}
 
     private Restatement() {}
 
@@ -22,7 +22,8 @@ final class Restatement {
         for (Restated.Ref ref : criteria.refs()) {
             var method = CriterionOutcomes.criterionMethod(ref);
             String id = CriterionRun.idOf(ref.story().getAnnotation(UserStory.class), method.getAnnotation(Criterion.class));
-            parts.add(new Part(id, AuditExtension.text(method), audit.outcomes().of(audit, ref)));
+            parts.add(new Part(id, AuditExtension.text(method), FindingKind.of(ref.story().getAnnotation(UserStory.class)),
+                    audit.outcomes().of(audit, ref)));
         }
         return parts;
     }
@@ -30,7 +31,7 @@ final class Restatement {
     static List<Judged> flatten(List<Part> parts) {
         List<Judged> out = new ArrayList<>();
         for (Part p : parts) {
-            p.results().forEach(r -> out.add(new Judged(p.id(), r)));
+            p.results().forEach(r -> out.add(new Judged(p.id(), p.kind(), r)));
         }
         return out;
     }
@@ -64,11 +65,12 @@ final class Restatement {
             String source = j.id() + (r.resource() == null ? "" : " " + r.resource());
             switch (r.status()) {
                 case FAILED -> {
+                    // Shown here, counted once where they were found: a restatement adds no finding.
                     if (r.findings().isEmpty()) {
-                        f.add(source, firstLines(r.message()));
+                        f.restate(j.id(), new Findings.Finding(source, firstLines(r.message()), null), j.kind(), null);
                     }
                     for (Findings.Finding x : r.findings()) {
-                        f.add(x.where(), "[" + source + "] " + x.what());
+                        f.restate(j.id(), x, j.kind(), r.resource());
                     }
                     if (r.severity() != null && r.severity().compareTo(worst) < 0) {
                         worst = r.severity();
@@ -89,16 +91,16 @@ final class Restatement {
             f.verify();
         }
         if (!skipped.isEmpty()) {
-            Assumptions.abort("skipped: " + skipped.size() + " restated result(s) could not be decided here:\n  "
+            throw Skip.because("skipped: " + skipped.size() + " restated result(s) could not be decided here:\n  "
                     + String.join("\n  ", skipped));
         }
         if (!decided && !notApplicable.isEmpty() && baselined.isEmpty()) {
             // Only when nothing else was judged: a criterion that does not apply says nothing about the requirement.
-            Assumptions.abort(CriterionRun.NOT_APPLICABLE + "none of the restated criteria applies here:\n  "
+            throw Skip.because(CriterionRun.NOT_APPLICABLE + "none of the restated criteria applies here:\n  "
                     + String.join("\n  ", notApplicable));
         }
         if (!baselined.isEmpty()) {
-            Assumptions.abort("baselined: every finding of the restated criteria is accepted:\n  " + String.join("\n  ", baselined));
+            throw Skip.because("baselined: every finding of the restated criteria is accepted:\n  " + String.join("\n  ", baselined));
         }
     }
 

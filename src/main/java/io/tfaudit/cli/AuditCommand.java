@@ -39,15 +39,22 @@ final class AuditCommand {
     }
 
     int run(String[] args) {
+        // Its messages name this command's options (--exec), not Maven's (-Dexec=true).
+        return io.tfaudit.audit.EntryPoint.commandLine(() -> runAudit(args));
+    }
+
+    private int runAudit(String[] args) {
         Map<String, String> params = new HashMap<>();
         String results = "allure-results";
         String select = "io.tfaudit.criteria";
         String failOn = null;
+        boolean verbose = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--exec" -> params.put(AuditConfig.EXEC, "true");
                 case "--acceptance" -> params.put(AuditConfig.ACCEPTANCE, "true");
+                case "--verbose" -> verbose = true;
                 case "--provider", "--baseline-ref", "--baseline-path", "--backend", "--inventory", "--results", "--select",
                         "--fail-on", "--baseline-file", "--exec-timeout" -> {
                     if (i + 1 >= args.length) {
@@ -145,8 +152,14 @@ final class AuditCommand {
                 machineOutputs.resolve("junit"), new PrintWriter(err, true));
         Launcher launcher = LauncherFactory.create(org.junit.platform.launcher.core.LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
-        launcher.execute(discovery, summary, new FailurePrinter(err),
-                new io.qameta.allure.junitplatform.AllureJunitPlatform(lifecycle), junitXml);
+        ProgressPrinter progress = new ProgressPrinter(err, System.console() != null && System.getenv("CI") == null);
+        List<TestExecutionListener> listeners = new java.util.ArrayList<>(List.of(summary, progress,
+                new io.qameta.allure.junitplatform.AllureJunitPlatform(lifecycle), junitXml));
+        if (verbose) {
+            listeners.add(new FailurePrinter(err));
+        }
+        launcher.execute(discovery, listeners.toArray(TestExecutionListener[]::new));
+        progress.finish();
         resultFiles.close(); // every result on disk before anything reads them back
         TestExecutionSummary s = summary.getSummary();
         long skipped = s.getTestsAbortedCount() + s.getTestsSkippedCount();
@@ -199,7 +212,7 @@ final class AuditCommand {
         }
     }
 
-    /** One line per failed criterion on standard error, so a terminal run shows what failed. */
+    /** With {@code --verbose}: one line per failed result on standard error, with its findings' first lines. */
     private static final class FailurePrinter implements TestExecutionListener {
         private final PrintWriter w;
 
@@ -210,7 +223,8 @@ final class AuditCommand {
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             if (id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
-                String msg = result.getThrowable().map(Throwable::getMessage).orElse("");
+                String msg = result.getThrowable().map(t -> t instanceof io.tfaudit.audit.FindingsFailure f ? f.detail()
+                        : t.getMessage()).orElse("");
                 String first = msg == null ? "" : msg.lines().limit(3).reduce((a, b) -> a + " | " + b).orElse("");
                 w.println("FAILED " + id.getDisplayName() + ": " + first);
             }

@@ -23,9 +23,23 @@ public final class Main {
             usage(args.length == 0 ? err : out);
             return args.length == 0 ? BAD_USAGE : OK;
         }
+        if (Arrays.asList(args).contains("--version")) {
+            out.println("tfaudit " + version());
+            return OK;
+        }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (COMMANDS.containsKey(args[0]) && (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h"))) {
+            out.println("usage: java -jar tfaudit.jar " + COMMANDS.get(args[0]));
+            return OK;
+        }
         // Commands walk syntax trees as deep as the parser accepts: on a stack with room for them.
         return DeepStack.call("tfaudit-" + args[0], () -> command(args[0], rest, out, err));
+    }
+
+    /** The version of the jar (its manifest's), or "development" when run from classes. */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
     }
 
     private static int command(String name, String[] rest, PrintStream out, PrintStream err) {
@@ -47,28 +61,40 @@ public final class Main {
         }
     }
 
+    /** Each command's usage: its synopsis line, then what it does. */
+    private static final java.util.Map<String, String> COMMANDS = new java.util.LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("parse", """
+                parse [--threads N] [--include-testdata] DIR...
+                        parse every .go file under each DIR with tfaudit's Go grammar;
+                        print each syntax error as path:line:col: message and a summary.
+                        exit 0 when all files parse, 1 when some do not, 2 on a bad argument.""");
+        COMMANDS.put("audit", """
+                audit [--provider DIR] [--baseline-ref REF | --baseline-path DIR] [--backend DIR]
+                        [--inventory FILE] [--exec] [--exec-timeout DURATION] [--acceptance] [--results DIR]
+                        [--select CLASS|PACKAGE] [--fail-on blocker|critical|normal|minor|trivial|none] [--verbose]
+                        run the audit (on the embedded sample provider without --provider); results go
+                        to allure-results/, summary.json, SARIF and issue drafts to tfaudit-results/. It prints
+                        its progress, then the distinct findings by severity, the worst of them, the gate, and
+                        'N passed, N failed, N skipped'; --verbose adds every failed result. Exit 1 when a finding
+                        at or above --fail-on (default critical) is found, 2 on bad input.""");
+        COMMANDS.put("align", """
+                align --provider DIR --backend DIR [--json]
+                        missing/extra/mismatched fields vs the backend (markdown or JSON); exit 0 aligned, 1 not, 2 bad argument.""");
+        COMMANDS.put("baseline", """
+                baseline --write [--provider DIR | --file FILE] [--results DIR] --reason TEXT --owner NAME --expires YYYY-MM-DD
+                        accept the last run's findings in tfaudit-baseline.json (the only command writing it).""");
+        COMMANDS.put("schema", """
+                schema PROVIDER_DIR
+                        print the provider's resource and data source schemas, read statically,
+                        in the format of `terraform providers schema -json`.""");
+    }
+
     private static void usage(PrintStream s) {
-        s.println("usage: java -jar tfaudit.jar <command> [arguments]");
+        s.println("usage: java -jar tfaudit.jar <command> [arguments]   (<command> --help, --version)");
         s.println();
         s.println("commands:");
-        s.println("  parse [--threads N] [--include-testdata] DIR...");
-        s.println("        parse every .go file under each DIR with tfaudit's Go grammar;");
-        s.println("        print each syntax error as path:line:col: message and a summary.");
-        s.println("        exit 0 when all files parse, 1 when some do not, 2 on a bad argument.");
-        s.println("  audit [--provider DIR] [--baseline-ref REF | --baseline-path DIR] [--backend DIR]");
-        s.println("        [--inventory FILE] [--exec] [--exec-timeout DURATION] [--acceptance] [--results DIR]");
-        s.println("        [--select CLASS]");
-        s.println("        [--fail-on blocker|critical|normal|minor|trivial|none]");
-        s.println("        run the audit (on the embedded sample provider without --provider); results go");
-        s.println("        to allure-results/, summary.json to tfaudit-results/; ends with 'N passed, N failed,");
-        s.println("        N skipped'. Exit 1 when a failure at or above --fail-on (default critical) is found.");
-        s.println("  align --provider DIR --backend DIR [--json]");
-        s.println("        missing/extra/mismatched fields vs the backend (markdown or JSON); exit 0 aligned, 1 not, 2 bad argument.");
-        s.println("  baseline --write [--provider DIR | --file FILE] [--results DIR] --reason TEXT --owner NAME");
-        s.println("        --expires YYYY-MM-DD");
-        s.println("        accept the last run's findings in tfaudit-baseline.json (the only command writing it).");
-        s.println("  schema PROVIDER_DIR");
-        s.println("        print the provider's resource and data source schemas, read statically,");
-        s.println("        in the format of `terraform providers schema -json`.");
+        COMMANDS.values().forEach(u -> s.println("  " + u.replace("\n", "\n  ")));
     }
 }

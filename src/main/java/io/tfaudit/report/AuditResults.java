@@ -2,6 +2,8 @@ package io.tfaudit.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tfaudit.audit.FindingKind;
+import io.tfaudit.audit.Findings;
 import io.tfaudit.audit.Severity;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -20,9 +22,23 @@ public record AuditResults(Path directory, List<Result> results, List<String> un
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One criterion's result (per resource for per-resource criteria). */
+    /**
+     * One criterion's result (per resource for per-resource criteria), with the findings it
+     * failed on: its own, and those of the criteria it restates.
+     */
     public record Result(String name, String status, String epic, String feature, String story, String criterion,
-                         String resource, Severity severity, String message) {
+                         String resource, Severity severity, String message, String headline, List<Entry> findings) {
+
+        public Result(String name, String status, String epic, String feature, String story, String criterion,
+                      String resource, Severity severity, String message) {
+            this(name, status, epic, feature, story, criterion, resource, severity, message,
+                    message.lines().findFirst().orElse(""), List.of());
+        }
+
+        /** A failure that only restates other criteria's findings (it adds none of its own). */
+        public boolean restatesOnly() {
+            return failed() && !findings.isEmpty() && findings.stream().allMatch(Entry::restated);
+        }
 
         public boolean failed() {
             return status.equals("failed") || status.equals("broken");
@@ -38,13 +54,21 @@ public record AuditResults(Path directory, List<Result> results, List<String> un
         }
     }
 
+    /**
+     * One finding as a failed result lists it ({@code findings.json}, written by the criterion):
+     * its identity, kind, the criterion that found it, place, resource, title and text, and
+     * whether this result only restates it.
+     */
+    public record Entry(String key, FindingKind kind, String criterion, String where, String resource, String title,
+                        String what, boolean restated) {}
+
     public static AuditResults read(Path directory) throws IOException {
         List<Result> results = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*-result.json")) {
             for (Path f : files) {
                 try {
-                    results.add(result(JSON.readTree(f.toFile())));
+                    results.add(result(directory, JSON.readTree(f.toFile())));
                 } catch (IOException e) {
                     unreadable.add(f.getFileName() + ": " + e.getMessage());
                 }
@@ -55,12 +79,48 @@ public record AuditResults(Path directory, List<Result> results, List<String> un
         return new AuditResults(directory, List.copyOf(results), List.copyOf(unreadable));
     }
 
-    private static Result result(JsonNode n) {
+    private static Result result(Path directory, JsonNode n) throws IOException {
         String severity = label(n, "severity").orElse("normal");
-        return new Result(n.path("name").asText(), n.path("status").asText("unknown"), label(n, "epic").orElse(""),
-                label(n, "feature").orElse(""), label(n, "story").orElse(""), label(n, "criterion").orElse(null),
-                label(n, "resource").orElse(null), Severity.valueOf(severity.toUpperCase()),
-                n.path("statusDetails").path("message").asText(""));
+        String message = n.path("statusDetails").path("message").asText("");
+        String trace = n.path("statusDetails").path("trace").asText("");
+        String criterion = label(n, "criterion").orElse(null);
+        String resource = label(n, "resource").orElse(null);
+        String status = n.path("status").asText("unknown");
+        List<Entry> entries = new ArrayList<>();
+        for (JsonNode a : n.path("attachments")) {
+            if (Findings.ATTACHMENT.equals(a.path("name").asText())) {
+                Path file = directory.resolve(a.path("source").asText()).normalize();
+                if (!file.startsWith(directory.normalize()) || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                for (JsonNode e : JSON.readTree(file.toFile())) {
+                    entries.add(new Entry(e.path("key").asText(), kind(e.path("kind").asText()), e.path("criterion").asText(criterion),
+                            e.path("where").isNull() ? null : e.path("where").asText(null),
+                            e.path("resource").isNull() ? null : e.path("resource").asText(null),
+                            e.path("title").asText(""), e.path("what").asText(""), e.path("restated").asBoolean(false)));
+                }
+            }
+        }
+        boolean failed = status.equals("failed") || status.equals("broken");
+        if (failed && entries.isEmpty()) {
+            // A failure not built from findings (a check that broke, a bare assertion): one finding of its own.
+            String first = message.lines().findFirst().orElse(n.path("name").asText()).strip();
+            entries.add(new Entry("r" + Integer.toHexString((criterion + "|" + resource + "|" + first).hashCode()),
+                    status.equals("broken") ? FindingKind.OTHER : FindingKind.OTHER, criterion, null, resource, first, message, false));
+        }
+        // A findings failure's trace is its detail; a Java stack trace is not evidence.
+        String whole = failed && (trace.startsWith("[") || trace.startsWith("'")) ? trace.strip() : message;
+        return new Result(n.path("name").asText(), status, label(n, "epic").orElse(""),
+                label(n, "feature").orElse(""), label(n, "story").orElse(""), criterion, resource,
+                Severity.valueOf(severity.toUpperCase()), whole, message.lines().findFirst().orElse("").strip(), List.copyOf(entries));
+    }
+
+    private static FindingKind kind(String name) {
+        try {
+            return FindingKind.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            return FindingKind.OTHER;
+        }
     }
 
     private static Optional<String> label(JsonNode n, String name) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The CI gate: the run fails when a criterion failed with a severity at or above the
+ * The CI gate: the run fails when a finding has a severity at or above the
  * threshold ({@code --fail-on}, default critical; {@code none} never fails), and when a
  * criterion could not be judged at all (broken: an error in tfaudit or in what it was given),
  * whatever its severity: an unknown verdict must not pass CI.
@@ -29,12 +29,26 @@ public record Gate(Severity threshold) {
         }
     }
 
-    /** The failures that break the gate. */
-    public List<AuditResults.Result> breaking(AuditResults results) {
-        if (threshold == null) {
-            return List.of();
+    /**
+     * What breaks the gate: the distinct findings at or above the threshold (one defect counts
+     * once, however many results it fails), and every result that was not judged.
+     */
+    public record Decision(List<DistinctFindings.Finding> findings, List<AuditResults.Result> broken) {
+        public boolean passed() {
+            return findings.isEmpty() && broken.isEmpty();
         }
-        return results.results().stream().filter(r -> r.broken() || r.failed() && r.severity().atLeast(threshold)).toList();
+    }
+
+    public Decision decide(AuditResults results) {
+        return decide(results, DistinctFindings.of(results));
+    }
+
+    public Decision decide(AuditResults results, List<DistinctFindings.Finding> distinct) {
+        if (threshold == null) {
+            return new Decision(List.of(), List.of());
+        }
+        return new Decision(DistinctFindings.atLeast(distinct, threshold),
+                results.results().stream().filter(AuditResults.Result::broken).toList());
     }
 
     public String describe() {

@@ -1,6 +1,8 @@
 package io.tfaudit.report;
 
+import io.tfaudit.audit.Severity;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The gate as a step of its own, for Maven ({@code ./mvnw verify -Dprovider.path=DIR
@@ -21,29 +23,68 @@ public final class GateMain {
         System.exit(code);
     }
 
+    /** How many findings the end of a run lists, worst first; the rest are in summary.json and the report. */
+    static final int TOP = 10;
+
     public static int decide(Path resultsDir, Gate gate, Path summaryFile, java.io.PrintStream out) throws Exception {
         AuditResults results = AuditResults.read(resultsDir);
-        var summary = Summary.of(results, gate);
+        ReportFiles.writeCategories(resultsDir);
+        List<DistinctFindings.Finding> distinct = DistinctFindings.of(results);
+        Gate.Decision decision = gate.decide(results, distinct);
+        var summary = Summary.of(results, distinct, decision, gate);
         com.fasterxml.jackson.databind.JsonNode stale = staleEntries(resultsDir);
         summary.set("staleAcceptedFindings", stale.path("stale"));
         Summary.write(summary, summaryFile);
-        MachineOutputs.writeAll(results, summaryFile.toAbsolutePath().getParent(), "allure-report/index.html");
-        var breaking = gate.breaking(results);
-        long broken = breaking.stream().filter(AuditResults.Result::broken).count();
-        out.println("gate (fail on " + gate.describe() + "): " + (breaking.isEmpty() ? "passed"
-                : (breaking.size() - broken) + " finding(s) at or above " + gate.describe()
-                        + (broken == 0 ? "" : ", " + broken + " result(s) not judged (broken)")) + "; summary in " + summaryFile);
-        for (var r : breaking) {
+        Path outputs = summaryFile.toAbsolutePath().getParent();
+        MachineOutputs.writeAll(results, distinct, outputs, "allure-report/index.html");
+
+        long restating = results.results().stream().filter(AuditResults.Result::restatesOnly).count();
+        out.println("results: " + results.count("passed") + " passed, " + (results.count("failed") + results.count("broken"))
+                + " failed" + (restating == 0 ? "" : " (" + restating + " only restate a user story's)") + ", "
+                + results.count("skipped") + " skipped");
+        StringBuilder bySeverity = new StringBuilder();
+        for (Severity s : Severity.values()) {
+            long n = distinct.stream().filter(f -> f.severity() == s).count();
+            if (n > 0) {
+                bySeverity.append(bySeverity.isEmpty() ? "" : ", ").append(n).append(' ').append(s.label());
+            }
+        }
+        out.println("findings: " + distinct.size() + " distinct" + (distinct.isEmpty() ? "" : " (" + bySeverity + ")"));
+        distinct.stream().limit(TOP).forEach(f -> out.println("  " + line(f)));
+        if (distinct.size() > TOP) {
+            out.println("  ... and " + (distinct.size() - TOP) + " more in " + summaryFile.getFileName() + " and the report");
+        }
+        out.println("gate (fail on " + gate.describe() + "): " + (decision.passed() ? "passed"
+                : "failed: " + decision.findings().size() + " finding(s) at or above " + gate.describe()
+                        + (decision.broken().isEmpty() ? "" : ", " + decision.broken().size() + " result(s) not judged (broken)")));
+        for (var r : decision.broken().stream().limit(TOP).toList()) {
             // A result broken before tfaudit could label it has no criterion id: its name says which.
-            out.println("  [" + (r.broken() ? "broken" : r.severity().label()) + "] "
-                    + (r.criterion() == null ? "" : r.criterion() + (r.resource() == null ? "" : " " + r.resource()) + ": ") + r.name()
-                    + (r.broken() && r.message() != null ? " (" + r.message().lines().findFirst().orElse("") + ")" : ""));
+            out.println("  [broken] " + (r.criterion() == null ? "" : r.criterion() + (r.resource() == null ? "" : " " + r.resource()) + ": ")
+                    + r.name() + (r.headline().isEmpty() ? "" : " (" + r.headline() + ")"));
         }
         for (var e : stale.path("stale")) {
             out.println("stale accepted finding (nothing matches it any more; remove it from " + stale.path("file").asText()
                     + "): " + e.path("key").asText());
         }
-        return breaking.isEmpty() ? 0 : 1;
+        out.println("outputs: " + display(summaryFile) + ", " + display(outputs.resolve("tfaudit.sarif")) + ", "
+                + display(outputs.resolve("issues")) + "/");
+        out.println("report: ./mvnw -q -Preport validate, then open allure-report/single-file/index.html (one file: it opens from disk)");
+        return decision.passed() ? 0 : 1;
+    }
+
+    /** One finding on one line: severity, place, title, what it affects. */
+    static String line(DistinctFindings.Finding f) {
+        String title = f.title().length() > 110 ? f.title().substring(0, 109) + "…" : f.title();
+        return "[" + f.severity().label() + "] " + (f.where() == null ? "" : f.where() + ": ") + title + " ("
+                + String.join(", ", f.criteria().stream().limit(3).toList()) + (f.criteria().size() > 3 ? ", …" : "")
+                + (f.resources().size() > 1 ? "; " + f.resources().size() + " resources" : "") + ")";
+    }
+
+    /** A path as the user gave it: relative to the working directory when it is below it. */
+    private static String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 
     /** What the run wrote about accepted findings that matched nothing ({@code io.tfaudit.audit.StaleEntriesFile}). */

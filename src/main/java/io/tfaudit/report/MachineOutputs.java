@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The run's outputs for machines and people other than the Allure report, all derived from
@@ -25,36 +24,27 @@ import java.util.regex.Pattern;
 public final class MachineOutputs {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** A finding line of a failure message: "  path/to/file.go:41: what". */
-    private static final Pattern FINDING = Pattern.compile("^  ([^\\s:][^:]*?)(?::(\\d+))?: (.+)$");
 
     private MachineOutputs() {}
 
-    /** One finding of a result: where (file and line, when it has them) and what. */
-    record Located(String file, int line, String what) {}
-
-    static List<Located> findings(AuditResults.Result r) {
-        List<Located> out = new ArrayList<>();
-        for (String line : r.message().split("\n")) {
-            Matcher m = FINDING.matcher(line);
-            if (m.matches()) {
-                out.add(new Located(m.group(1), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)), m.group(3)));
-            }
-        }
-        if (out.isEmpty() && r.failed()) {
-            out.add(new Located(null, 0, r.message().lines().findFirst().orElse(r.name())));
-        }
-        return out;
+    public static void writeAll(AuditResults results, Path dir, String reportLink) throws IOException {
+        writeAll(results, DistinctFindings.of(results), dir, reportLink);
     }
 
-    public static void writeAll(AuditResults results, Path dir, String reportLink) throws IOException {
+    public static void writeAll(AuditResults results, List<DistinctFindings.Finding> distinct, Path dir, String reportLink)
+            throws IOException {
         Files.createDirectories(dir);
-        JSON.writeValue(dir.resolve("tfaudit.sarif").toFile(), sarif(results));
-        writeIssueDrafts(results, dir.resolve("issues"), reportLink);
-        Files.writeString(dir.resolve("comprehensive-audit-report.md"), report(results), StandardCharsets.UTF_8);
+        JSON.writeValue(dir.resolve("tfaudit.sarif").toFile(), sarif(results, distinct));
+        writeIssueDrafts(results, distinct, dir.resolve("issues"), reportLink);
+        Files.writeString(dir.resolve("comprehensive-audit-report.md"), report(results, distinct), StandardCharsets.UTF_8);
     }
 
     static ObjectNode sarif(AuditResults results) {
+        return sarif(results, DistinctFindings.of(results));
+    }
+
+    /** One SARIF result per distinct finding, at its place when it names a file; its criteria and resources as properties. */
+    static ObjectNode sarif(AuditResults results, List<DistinctFindings.Finding> distinct) {
         ObjectNode root = JSON.createObjectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
@@ -63,46 +53,81 @@ public final class MachineOutputs {
         driver.put("name", "tfaudit");
         driver.put("informationUri", "https://github.com/streamkap-com/terraform-provider-streamkap");
         ArrayNode rules = driver.putArray("rules");
+        Map<String, AuditResults.Result> byCriterion = new TreeMap<>();
+        for (AuditResults.Result r : results.results()) {
+            if (r.criterion() != null) {
+                byCriterion.putIfAbsent(r.criterion(), r);
+            }
+        }
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         ArrayNode out = run.putArray("results");
-        for (AuditResults.Result r : results.results()) {
-            if (!r.failed() || r.criterion() == null) {
-                continue;
-            }
-            Integer index = ruleIndex.get(r.criterion());
+        for (DistinctFindings.Finding f : distinct) {
+            String ruleId = f.criteria().isEmpty() ? "tfaudit" : f.criteria().first();
+            Integer index = ruleIndex.get(ruleId);
             if (index == null) {
                 index = ruleIndex.size();
-                ruleIndex.put(r.criterion(), index);
+                ruleIndex.put(ruleId, index);
+                AuditResults.Result r = byCriterion.get(ruleId);
                 ObjectNode rule = rules.addObject();
-                rule.put("id", r.criterion());
-                rule.put("name", r.criterion().replace("-", "").replace(".", "_"));
-                rule.putObject("shortDescription").put("text", r.story());
-                rule.putObject("help").put("text", r.feature() + ": " + r.story());
-                rule.putObject("properties").put("severity", r.severity().label());
+                rule.put("id", ruleId);
+                rule.put("name", ruleId.replace("-", "").replace(".", "_"));
+                rule.putObject("shortDescription").put("text", r == null ? ruleId : r.story());
+                rule.putObject("help").put("text", (r == null ? "" : r.feature() + ": " + r.story() + ". ") + f.kind().howToFix());
+                rule.putObject("properties").put("severity", (r == null ? f.severity() : r.severity()).label());
             }
-            for (Located f : findings(r)) {
-                ObjectNode res = out.addObject();
-                res.put("ruleId", r.criterion());
-                res.put("ruleIndex", index);
-                res.put("level", switch (r.severity()) {
-                    case BLOCKER, CRITICAL -> "error";
-                    case NORMAL -> "warning";
-                    default -> "note";
-                });
-                res.putObject("message").put("text", (r.resource() == null ? "" : r.resource() + ": ") + f.what());
-                if (f.file() != null && !f.file().contains(" ") && (f.file().contains("/") || f.file().contains("."))) {
-                    ObjectNode loc = res.putArray("locations").addObject().putObject("physicalLocation");
-                    loc.putObject("artifactLocation").put("uri", f.file());
-                    if (f.line() > 0) {
-                        loc.putObject("region").put("startLine", f.line());
-                    }
+            ObjectNode res = out.addObject();
+            res.put("ruleId", ruleId);
+            res.put("ruleIndex", index);
+            res.put("level", switch (f.severity()) {
+                case BLOCKER, CRITICAL -> "error";
+                case NORMAL -> "warning";
+                default -> "note";
+            });
+            res.putObject("message").put("text", f.title() + (f.resources().isEmpty() ? ""
+                    : " (" + (f.resources().size() == 1 ? f.resources().first() : f.resources().size() + " resources") + ")"));
+            String file = f.file();
+            if (file != null && looksLikeAPath(file)) {
+                ObjectNode loc = res.putArray("locations").addObject().putObject("physicalLocation");
+                loc.putObject("artifactLocation").put("uri", uri(file));
+                if (f.line() > 0) {
+                    loc.putObject("region").put("startLine", f.line());
                 }
             }
+            res.putObject("partialFingerprints").put("tfauditFinding/v1", f.key());
+            ObjectNode props = res.putObject("properties");
+            props.put("severity", f.severity().label());
+            props.put("kind", f.kind().label());
+            props.put("detail", f.what());
+            f.criteria().forEach(props.putArray("criteria")::add);
+            f.resources().forEach(props.putArray("resources")::add);
+            f.restatedBy().forEach(props.putArray("restatedBy")::add);
         }
         return root;
     }
 
-    static void writeIssueDrafts(AuditResults results, Path dir, String reportLink) throws IOException {
+    /** A relative path in the audited tree (not a resource name, a command or an issue number). */
+    private static boolean looksLikeAPath(String file) {
+        return !file.isBlank() && !file.startsWith("#") && !file.startsWith("/") && !file.contains("://")
+                && (file.contains("/") || file.matches("(?s)[^ ]+\\.[A-Za-z0-9]+"));
+    }
+
+    /** A relative URI reference: every byte outside the unreserved set and '/' percent-encoded (spaces, newlines). */
+    static String uri(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~/".indexOf(c) >= 0)) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(String.format("%02X", c));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** One draft per user story with findings of its own: one bullet per finding, worst first. */
+    static void writeIssueDrafts(AuditResults results, List<DistinctFindings.Finding> distinct, Path dir, String reportLink)
+            throws IOException {
         Files.createDirectories(dir);
         try (var earlier = Files.list(dir)) {
             // Drafts of an earlier run would read as this run's findings.
@@ -110,43 +135,76 @@ public final class MachineOutputs {
                 Files.delete(f);
             }
         }
-        Map<String, List<AuditResults.Result>> byStory = new TreeMap<>();
+        Map<String, AuditResults.Result> byCriterion = new TreeMap<>();
         for (AuditResults.Result r : results.results()) {
-            if (r.failed()) {
-                byStory.computeIfAbsent(r.feature(), k -> new ArrayList<>()).add(r);
+            if (r.criterion() != null) {
+                byCriterion.putIfAbsent(r.criterion(), r);
             }
         }
+        Map<String, List<DistinctFindings.Finding>> byStory = new TreeMap<>();
+        for (DistinctFindings.Finding f : distinct) {
+            Set<String> stories = new java.util.TreeSet<>();
+            for (String c : f.criteria()) {
+                AuditResults.Result r = byCriterion.get(c);
+                stories.add(r == null ? c.replaceFirst("\\..*$", "") : r.feature());
+            }
+            stories.forEach(story -> byStory.computeIfAbsent(story, k -> new ArrayList<>()).add(f));
+        }
         for (var e : byStory.entrySet()) {
-            List<AuditResults.Result> failures = e.getValue();
-            var worst = failures.stream().map(AuditResults.Result::severity).min(Enum::compareTo).orElseThrow();
+            List<DistinctFindings.Finding> findings = e.getValue();
+            var worst = findings.stream().map(DistinctFindings.Finding::severity).min(Enum::compareTo).orElseThrow();
             String label = switch (worst) {
                 case BLOCKER, CRITICAL -> "bug";
                 case MINOR -> "documentation";
                 case TRIVIAL -> "enhancement";
-                default -> failures.stream().anyMatch(f -> f.message().contains("test")) ? "testing" : "bug";
+                default -> findings.stream().anyMatch(f -> f.kind() == io.tfaudit.audit.FindingKind.MISSING_TESTS) ? "testing" : "bug";
             };
             StringBuilder md = new StringBuilder();
             md.append("# ").append(e.getKey()).append("\n\n");
             md.append("Labels: `").append(label).append("`, `audit`, `severity:").append(worst.label()).append("`\n\n");
-            md.append(failures.size()).append(" failing criteria results. Audit report: ").append(reportLink).append("\n\n");
-            for (AuditResults.Result r : failures) {
-                md.append("## ").append(r.criterion()).append(r.resource() == null ? "" : " — " + r.resource()).append("\n\n");
-                md.append("**").append(r.story()).append("** (").append(r.severity().label()).append(")\n\n");
-                for (Located f : findings(r)) {
-                    md.append("- ").append(f.file() == null ? "" : "`" + f.file() + (f.line() > 0 ? ":" + f.line() : "") + "`: ")
-                            .append(f.what()).append('\n');
+            md.append(findings.size()).append(findings.size() == 1 ? " finding" : " findings").append(". Audit report: ")
+                    .append(reportLink).append("\n\n");
+            for (DistinctFindings.Finding f : findings) {
+                md.append("- **").append(f.severity().label()).append("** ")
+                        .append(f.where() == null ? "" : "`" + f.where() + "`: ").append(f.title())
+                        .append(" (").append(String.join(", ", f.criteria()));
+                if (!f.resources().isEmpty()) {
+                    md.append("; ").append(affects(f.resources()));
                 }
-                md.append('\n');
+                md.append(")\n");
             }
+            md.append("\nHow to fix: ").append(findings.get(0).kind().howToFix()).append('\n');
             String file = e.getKey().replaceFirst(":.*", "").toLowerCase() + ".md";
-            Files.writeString(dir.resolve(file.isBlank() ? "unlabelled.md" : file), md.toString(), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(file.isBlank() || file.startsWith(".") ? "unlabelled.md" : file), md.toString(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** "streamkap_a" or "49 resources: streamkap_a, streamkap_b, streamkap_c, …". */
+    static String affects(java.util.SortedSet<String> resources) {
+        if (resources.size() == 1) {
+            return resources.first();
+        }
+        return resources.size() + " resources: " + String.join(", ", resources.stream().limit(3).toList())
+                + (resources.size() > 3 ? ", …" : "");
     }
 
     /** The US-031 report: the sections the PRD lists, filled from the results. */
     static String report(AuditResults results) {
+        return report(results, DistinctFindings.of(results));
+    }
+
+    static String report(AuditResults results, List<DistinctFindings.Finding> distinct) {
         StringBuilder md = new StringBuilder("# Comprehensive audit report\n\n");
         md.append("## Executive Summary\n\n");
+        md.append(distinct.size()).append(distinct.size() == 1 ? " distinct finding" : " distinct findings")
+                .append(" (one defect counted once, however many criteria or resources it fails):\n\n");
+        for (io.tfaudit.audit.Severity sev : io.tfaudit.audit.Severity.values()) {
+            long n = distinct.stream().filter(f -> f.severity() == sev).count();
+            if (n > 0) {
+                md.append("- ").append(sev.label()).append(": ").append(n).append('\n');
+            }
+        }
+        md.append('\n');
         md.append(String.format("%d criteria results: %d passed, %d failed, %d skipped.%n%n", results.results().size(),
                 results.count("passed"), results.count("failed") + results.count("broken"), results.count("skipped")));
         Map<String, long[]> bySeverity = new TreeMap<>();
@@ -155,7 +213,7 @@ public final class MachineOutputs {
                 bySeverity.computeIfAbsent(r.severity().label(), k -> new long[1])[0]++;
             }
         }
-        bySeverity.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v[0]).append(" failing\n"));
+        bySeverity.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v[0]).append(" failing results\n"));
         String[][] sections = {
                 {"Architecture Comparison", "Phase 1"}, {"Implementation Assessment", "Phase 2"},
                 {"Compatibility Assessment", "Phase 3"}, {"Code Generator Assessment", "Phase 4"},
@@ -163,18 +221,19 @@ public final class MachineOutputs {
                 {"AI-Agent Assessment", "Phase 9"}, {"Documentation Assessment", "Phase 10", "Phase 10B"},
                 {"Test Coverage", "Phase 12", "Phase 13", "Phase 14", "Phase 15"},
                 {"Issue Tracking and Fixes", "Phase 11"},
-                {"Functional Requirements", "Functional requirements"}, {"Success Metrics", "Success metrics"}};
+                {"Functional Requirements", "Requirements: functional"}, {"Success Metrics", "Success metrics"}};
         for (String[] s : sections) {
             md.append("\n## ").append(s[0]).append("\n\n| criterion | result | finding |\n|---|---|---|\n");
             for (AuditResults.Result r : results.results()) {
                 boolean in = false;
+                String epic = r.epic().replaceFirst("^Phase 0(\\d)", "Phase $1");
                 for (int i = 1; i < s.length; i++) {
-                    in |= r.epic().equals(s[i]) || r.epic().startsWith(s[i] + ":");
+                    in |= epic.equals(s[i]) || epic.startsWith(s[i] + ":") || epic.startsWith(s[i] + " (");
                 }
                 if (in && (r.failed() || r.resource() == null)) {
                     md.append("| ").append(r.criterion()).append(r.resource() == null ? "" : " " + r.resource()).append(" | ")
                             .append(r.status()).append(" | ")
-                            .append(r.message().lines().skip(r.failed() ? 1 : 0).findFirst().orElse("").strip().replace("|", "\\|"))
+                            .append(r.headline().replace("|", "\\|"))
                             .append(" |\n");
                 }
             }
@@ -182,17 +241,17 @@ public final class MachineOutputs {
                 entityCoverageMatrix(results, md);
             }
         }
-        md.append("\n## Recommendations\n\n");
-        List<String> fixes = results.results().stream().filter(r -> r.failed() && r.severity().atLeast(io.tfaudit.audit.Severity.CRITICAL))
-                .map(r -> "- Fix " + r.criterion() + (r.resource() == null ? "" : " for " + r.resource()) + ": " + r.story() + "\n")
-                .distinct().toList();
-        if (fixes.isEmpty()) {
-            md.append("- No blocker or critical finding is open.\n");
+        md.append("\n## Recommendations\n\nOne per finding, worst first.\n\n");
+        if (distinct.isEmpty()) {
+            md.append("- No finding is open.\n");
         }
-        fixes.forEach(md::append);
-        long later = results.results().stream().filter(r -> r.failed() && !r.severity().atLeast(io.tfaudit.audit.Severity.CRITICAL)).count();
-        md.append("- ").append(later == 0 ? "Nothing of lower severity is open either." : "Plan the " + later
-                + " failing results of lower severity listed above; the issue drafts beside this file group them by story.").append('\n');
+        for (DistinctFindings.Finding f : distinct) {
+            md.append("- **").append(f.severity().label()).append("** ").append(f.kind().label()).append(": ")
+                    .append(f.title().replace("|", "\\|"))
+                    .append(f.where() == null ? "" : " at `" + f.where() + "`")
+                    .append(" (").append(String.join(", ", f.criteria()))
+                    .append(f.resources().isEmpty() ? "" : "; " + affects(f.resources())).append(")\n");
+        }
         md.append("\n## Appendices\n\nThe Allure report holds every result with its evidence and attachments; ")
                 .append("`summary.json` and `tfaudit.sarif` beside this file hold the same results for machines.\n\n")
                 .append("### Results per phase\n\n| phase | passed | failed | skipped |\n|---|---|---|---|\n");

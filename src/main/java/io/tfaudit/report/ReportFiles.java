@@ -30,22 +30,108 @@ public final class ReportFiles {
         StringBuilder props = new StringBuilder();
         env.forEach((k, v) -> props.append(k).append('=').append(v.replace("\\", "\\\\").replace("\n", " ")).append('\n'));
         Files.writeString(resultsDir.resolve("environment.properties"), props.toString(), StandardCharsets.UTF_8);
-        Files.writeString(resultsDir.resolve("executor.json"), """
-                {"name": "tfaudit", "type": "tfaudit", "buildName": "audit of %s"}
-                """.formatted(jsonEscape(audit.providerDir().toString())), StandardCharsets.UTF_8);
-        try (InputStream in = ReportFiles.class.getResourceAsStream("categories.json")) {
-            Files.copy(in, resultsDir.resolve("categories.json"), StandardCopyOption.REPLACE_EXISTING);
+        writeExecutor(resultsDir, audit.providerDir().toAbsolutePath().normalize().getFileName() + "", System.getenv());
+        writeCategories(resultsDir);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * categories.json: one category per kind of finding, so that every failed result falls in
+     * exactly one (its message starts {@code [severity] Kind: }); what no kind claims falls in
+     * "Other failures"; results not judged are apart; skips by their reason, each in one.
+     */
+    public static void writeCategories(Path resultsDir) throws IOException {
+        var all = JSON.createArrayNode();
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (io.tfaudit.audit.FindingKind k : io.tfaudit.audit.FindingKind.values()) {
+            if (k == io.tfaudit.audit.FindingKind.OTHER) {
+                continue;
+            }
+            labels.add(java.util.regex.Pattern.quote(k.label()));
+            var c = all.addObject();
+            c.put("name", k.label());
+            c.putArray("matchedStatuses").add("failed");
+            c.put("messageRegex", "(?s)^\\[[a-z]+\\] " + java.util.regex.Pattern.quote(k.label()) + ": .*");
+        }
+        var other = all.addObject();
+        other.put("name", "Other failures");
+        other.putArray("matchedStatuses").add("failed");
+        other.put("messageRegex", "(?s)^(?!\\[[a-z]+\\] (" + String.join("|", labels) + "): ).*");
+        var broken = all.addObject();
+        broken.put("name", "Not judged (broken)");
+        broken.putArray("matchedStatuses").add("broken");
+        broken.put("messageRegex", "(?s).*");
+        String[][] skips = {
+                {"Skipped: not applicable", "(?s)^skipped: not applicable.*"},
+                {"Skipped: baselined (accepted findings)", "(?s)^baselined:.*"},
+                {"Skipped: tool, credential or consent missing", "(?s)^(?!skipped: not applicable)(?!baselined:).*"}};
+        for (String[] skip : skips) {
+            var c = all.addObject();
+            c.put("name", skip[0]);
+            c.putArray("matchedStatuses").add("skipped");
+            c.put("messageRegex", skip[1]);
+        }
+        JSON.writeValue(resultsDir.resolve("categories.json").toFile(), all);
+    }
+
+    /**
+     * executor.json: the report's name and, under a CI system (GitHub Actions, GitLab CI,
+     * Jenkins), the build's name, number and link, so that trend points are labelled. No path
+     * of the auditing machine: the provider by its folder's name.
+     */
+    public static void writeExecutor(Path resultsDir, String providerName, Map<String, String> env) throws IOException {
+        var e = JSON.createObjectNode();
+        e.put("name", "tfaudit");
+        e.put("type", "tfaudit");
+        e.put("reportName", "tfaudit audit of " + providerName);
+        if (env.get("GITHUB_ACTIONS") != null) {
+            e.put("name", "GitHub Actions");
+            e.put("type", "github");
+            e.put("buildName", env.getOrDefault("GITHUB_WORKFLOW", "workflow") + " #" + env.getOrDefault("GITHUB_RUN_NUMBER", "?"));
+            putNumber(e, "buildOrder", env.get("GITHUB_RUN_NUMBER"));
+            if (env.get("GITHUB_SERVER_URL") != null && env.get("GITHUB_REPOSITORY") != null && env.get("GITHUB_RUN_ID") != null) {
+                e.put("buildUrl", env.get("GITHUB_SERVER_URL") + "/" + env.get("GITHUB_REPOSITORY") + "/actions/runs/" + env.get("GITHUB_RUN_ID"));
+            }
+        } else if (env.get("GITLAB_CI") != null) {
+            e.put("name", "GitLab CI");
+            e.put("type", "gitlab");
+            e.put("buildName", env.getOrDefault("CI_JOB_NAME", "job") + " #" + env.getOrDefault("CI_PIPELINE_IID", env.getOrDefault("CI_PIPELINE_ID", "?")));
+            putNumber(e, "buildOrder", env.getOrDefault("CI_PIPELINE_IID", env.get("CI_PIPELINE_ID")));
+            if (env.get("CI_JOB_URL") != null || env.get("CI_PIPELINE_URL") != null) {
+                e.put("buildUrl", env.getOrDefault("CI_JOB_URL", env.get("CI_PIPELINE_URL")));
+            }
+        } else if (env.get("JENKINS_URL") != null || env.get("BUILD_NUMBER") != null && env.get("JOB_NAME") != null) {
+            e.put("name", "Jenkins");
+            e.put("type", "jenkins");
+            e.put("buildName", env.getOrDefault("JOB_NAME", "job") + " #" + env.getOrDefault("BUILD_NUMBER", "?"));
+            putNumber(e, "buildOrder", env.get("BUILD_NUMBER"));
+            if (env.get("BUILD_URL") != null) {
+                e.put("buildUrl", env.get("BUILD_URL"));
+            }
+        } else {
+            e.put("buildName", "audit of " + providerName);
+        }
+        JSON.writeValue(resultsDir.resolve("executor.json").toFile(), e);
+    }
+
+    private static void putNumber(com.fasterxml.jackson.databind.node.ObjectNode e, String field, String value) {
+        if (value != null && value.matches("\\d{1,9}")) {
+            e.put(field, Integer.parseInt(value));
         }
     }
 
     static Map<String, String> environment(Audit audit) {
         Map<String, String> env = new LinkedHashMap<>();
         AuditConfig c = audit.config();
-        env.put("provider.path", audit.providerDir() + (audit.auditsSampleProvider() ? " (embedded sample)" : ""));
+        // The folder's name, not its path: no path of the auditing machine leaves in the report.
+        env.put("provider", audit.auditsSampleProvider() ? "the embedded sample"
+                : String.valueOf(audit.providerDir().toAbsolutePath().normalize().getFileName()));
         git(audit.providerDir(), env);
-        env.put("baseline", c.baselinePath() != null ? c.baselinePath().toString()
+        env.put("baseline", c.baselinePath() != null ? "the checkout " + c.baselinePath().toAbsolutePath().normalize().getFileName()
                 : c.baselineRef() != null ? c.baselineRef() : AuditConfig.DEFAULT_BASELINE_REF + " (default, when the repository has it)");
-        env.put("backend.path", c.backendPath() == null ? "none" : c.backendPath().toString());
+        env.put("backend", c.backendPath() == null ? "none" : "the checkout " + c.backendPath().toAbsolutePath().normalize().getFileName());
         env.put("exec", Boolean.toString(c.exec()));
         env.put("acceptance", Boolean.toString(c.acceptance()));
         if (c.execTimeout() != null) {
@@ -88,7 +174,4 @@ public final class ReportFiles {
         return v == null ? "development" : v;
     }
 
-    private static String jsonEscape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
 }

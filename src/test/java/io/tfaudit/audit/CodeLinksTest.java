@@ -51,4 +51,14 @@ class CodeLinksTest {
         }
         assertThat(CodeLinks.of(dir.resolve("not-a-checkout")).of("main.go:1")).contains("main.go");
     }
+
+    @Test
+    void aFileNotAtTheCommitLinksToItsNearestFolderThatIs() {
+        CodeLinks links = CodeLinks.forRemote("https://github.com/acme/p", COMMIT,
+                java.util.Set.of("docs/", "docs/index.md", "internal/", "internal/api/", "internal/api/client.go"));
+        assertThat(links.of("internal/api/client.go:42")).contains("https://github.com/acme/p/blob/" + COMMIT + "/internal/api/client.go#L42");
+        assertThat(links.of("docs/TESTING.md")).contains("https://github.com/acme/p/tree/" + COMMIT + "/docs");
+        assertThat(links.of("docs/audits/report.md")).contains("https://github.com/acme/p/tree/" + COMMIT + "/docs");
+        assertThat(links.of(".env.example")).contains("https://github.com/acme/p/tree/" + COMMIT + "/");
+    }
 }

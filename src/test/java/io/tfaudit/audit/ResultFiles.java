@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /** The Allure results of an audit run, read back with their attachments' text, for tests. */
 public record ResultFiles(List<ResultFiles.Result> results) {
 
-    /** One result: its labels that matter here, status, message and attachments (title → text). */
+    /** One result: its labels that matter here, status, message (a failure's headline and detail) and attachments (title → text). */
     public record Result(String name, String criterion, String resource, String status, String message,
                          Map<String, String> attachments) {
         @Override
@@ -35,8 +35,13 @@ public record ResultFiles(List<ResultFiles.Result> results) {
                 for (JsonNode a : n.path("attachments")) {
                     attachments.put(a.path("name").asText(), Files.readString(dir.resolve(a.path("source").asText()), StandardCharsets.UTF_8));
                 }
+                // A failure's whole text is its detail (the trace); its message is the one-line headline.
+                String trace = n.path("statusDetails").path("trace").asText("");
+                String message = n.path("statusDetails").path("message").asText("");
+                String whole = n.path("status").asText().equals("failed") && (trace.startsWith("[") || trace.startsWith("'"))
+                        ? message + "\n" + trace.strip() : message;
                 out.add(new Result(n.path("name").asText(), label(n, "criterion"), label(n, "resource"), n.path("status").asText(),
-                        n.path("statusDetails").path("message").asText(""), attachments));
+                        whole, attachments));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

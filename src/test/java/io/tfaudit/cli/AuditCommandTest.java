@@ -58,6 +58,11 @@ class AuditCommandTest {
                 "--select", "io.tfaudit.criteria.phase1.US002VerifyLayerSeparation");
         assertThat(code).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("(?m)^\\d+ passed, [1-9]\\d* failed, \\d+ skipped$");
+        // Failed results one by one only when asked for.
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("FAILED ");
+        err.reset();
+        assertThat(run("audit", "--provider", providerWithoutResources().toString(), "--results", dir.resolve("r").toString(),
+                "--select", "io.tfaudit.criteria.phase1.US002VerifyLayerSeparation", "--verbose")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("FAILED ");
     }
 
@@ -184,7 +189,8 @@ class AuditCommandTest {
             for (Path f : files.filter(f -> f.toString().endsWith("-result.json")).toList()) {
                 var r = json.readTree(f.toFile());
                 String name = r.path("name").asText();
-                vsBaseline += name.contains("(vs " + baseline) ? 1 : 0;
+                // Named by the folder's name: the report shows no path of the auditing machine.
+                vsBaseline += name.contains("(vs the checkout " + baseline.getFileName() + ")") ? 1 : 0;
                 String earlier = byHistory.put(r.path("historyId").asText(), name);
                 assertThat(earlier).as("history id of %s is also that of %s", name, earlier).isNull();
             }
@@ -220,5 +226,31 @@ class AuditCommandTest {
         }
         assertThat(urls).contains("https://github.com/acme/terraform-provider-streamkap/blob/" + head
                 + "/internal/generated/source_webhook.go#L1");
+    }
+
+    @Test
+    void everyCommandPrintsItsUsageAndTheJarItsVersion() {
+        for (String command : new String[] {"audit", "parse", "schema", "align", "baseline"}) {
+            out.reset();
+            assertThat(run(command, "--help")).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar tfaudit.jar " + command);
+        }
+        out.reset();
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("tfaudit ");
+    }
+
+    @Test
+    void aSkipOnTheCommandLineNamesTheCommandLinesOptions() throws Exception {
+        int code = run("audit", "--results", dir.resolve("results").toString(), "--select",
+                "io.tfaudit.criteria.phase1.US001CompareArchitecturePatterns");
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8) + err).isZero();
+        StringBuilder skips = new StringBuilder();
+        try (var files = Files.newDirectoryStream(dir.resolve("results"), "*-result.json")) {
+            for (Path f : files) {
+                skips.append(Files.readString(f));
+            }
+        }
+        assertThat(skips.toString()).contains("--exec").doesNotContain("-Dexec=true").doesNotContain("tfaudit-sample-provider");
     }
 }

@@ -40,7 +40,7 @@ public final class CriterionTestKit {
         }
 
         public String message(TestExecutionResult r) {
-            return r.getThrowable().map(Throwable::getMessage).orElse("");
+            return r.getThrowable().map(CriterionTestKit::messageOf).orElse("");
         }
 
         public void assertAllSucceeded() {
@@ -77,4 +77,9 @@ public final class CriterionTestKit {
                 .orElseThrow(() -> new IllegalArgumentException(story.getSimpleName() + " has no method " + name));
     }
 
+
+    /** What a criterion's failure says: every finding (a findings failure's detail), else the message. */
+    public static String messageOf(Throwable t) {
+        return t instanceof io.tfaudit.audit.FindingsFailure f ? f.detail() : t.getMessage();
+    }
 }

@@ -4,21 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tfaudit.audit.FindingKind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report's categories sort failures as the PRD's severity thresholds do (normal: missing
- * tests, minor: documentation gaps, blocker and critical together), plus breaking changes,
- * unparsable files and the reasons a result was skipped. Allure matches a message against each
+ * The report's categories partition the results that are not passed: one category per kind of
+ * finding (a failure's message starts {@code [severity] Kind: }), a catch-all for what no kind
+ * claims, results not judged, and skips by their reason. Allure matches a message against each
  * category's regex as a whole.
  */
 class CategoriesTest {
 
-    private static List<String> categoriesOf(String status, String message) throws Exception {
-        JsonNode all = new ObjectMapper().readTree(CategoriesTest.class.getResourceAsStream("/io/tfaudit/report/categories.json"));
+    @TempDir
+    Path dir;
+
+    private List<String> categoriesOf(String status, String message) throws Exception {
+        ReportFiles.writeCategories(dir);
+        JsonNode all = new ObjectMapper().readTree(dir.resolve("categories.json").toFile());
         List<String> out = new ArrayList<>();
         for (JsonNode c : all) {
             boolean statusMatches = false;
@@ -34,24 +41,25 @@ class CategoriesTest {
     }
 
     @Test
-    void failuresAreSortedBySeverityAndKind() throws Exception {
-        assertThat(categoriesOf("failed", "[normal] 'Test 403 Forbidden error handling' was violated (1 time):\n  x_test.go:3: expected a test that serves 403"))
-                .contains("Missing tests").doesNotContain("Documentation gaps", "Blocker and critical findings");
-        assertThat(categoriesOf("failed", "[minor] 'No TODOs' was violated (1 time):\n  docs/a.md:3: found \"TODO\""))
-                .contains("Documentation gaps").doesNotContain("Missing tests");
-        assertThat(categoriesOf("failed", "[critical] 'No \"optional changed to required\" errors' was violated (1 time):\n"
-                + "  internal/generated/a.go:9: a.b: optional changed to required"))
-                .contains("Blocker and critical findings", "Breaking changes");
-        assertThat(categoriesOf("failed", "[minor] 'Examples are syntactically valid Terraform' was violated (1 time):\n"
-                + "  examples/a/basic.tf:9: not valid HCL: '=' without a value")).contains("Unparsable files", "Documentation gaps");
+    void everyKindOfFindingIsOneCategoryAndNothingFallsInTwo() throws Exception {
+        for (FindingKind k : FindingKind.values()) {
+            String message = "[minor] " + k.label() + ": docs/a.md:3 found \"TODO\" (docs/a.md:3)";
+            assertThat(categoriesOf("failed", message)).as(message)
+                    .containsExactly(k == FindingKind.OTHER ? "Other failures" : k.label());
+        }
+        assertThat(categoriesOf("failed", "[critical] Breaking change: database: optional changed to required (a.go:9)"))
+                .containsExactly("Breaking change");
+        assertThat(categoriesOf("failed", "expected: <1> but was: <2>")).containsExactly("Other failures");
+        assertThat(categoriesOf("failed", "[normal] Missing testsuite: x")).containsExactly("Other failures");
+        assertThat(categoriesOf("broken", "java.lang.IllegalStateException: boom")).containsExactly("Not judged (broken)");
     }
 
     @Test
-    void skipsSayWhy() throws Exception {
+    void skipsFallInOneCategoryByTheirReason() throws Exception {
         assertThat(categoriesOf("skipped", "skipped: running the provider's Go tests needs consent (-Dexec=true). To run it: go test"))
-                .contains("Skipped: tool, credential or consent missing");
+                .containsExactly("Skipped: tool, credential or consent missing");
         assertThat(categoriesOf("skipped", "skipped: not applicable: streamkap_x is neither in the inventory nor registered"))
-                .contains("Not applicable");
-        assertThat(categoriesOf("skipped", "baselined: 2 accepted finding(s):\n  a")).contains("Baselined");
+                .containsExactly("Skipped: not applicable");
+        assertThat(categoriesOf("skipped", "baselined: 2 accepted finding(s):\n  a")).containsExactly("Skipped: baselined (accepted findings)");
     }
 }

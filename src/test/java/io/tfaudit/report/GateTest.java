@@ -37,15 +37,17 @@ class GateTest {
         result("b", "failed", "minor", "US-029.1");
         result("c", "passed", "critical", "US-009.2");
         result("d", "skipped", "critical", "US-007.1");
-        assertThat(Gate.parse(failOn).breaking(AuditResults.read(dir))).hasSize(breaking);
+        var decision = Gate.parse(failOn).decide(AuditResults.read(dir));
+        assertThat(decision.findings().size() + decision.broken().size()).isEqualTo(breaking);
     }
 
     @Test
     void aResultNotJudgedBreaksTheGateWhateverItsSeverityUnlessTheGateIsOff() throws Exception {
         result("a", "broken", "trivial", "US-051.6");
         result("b", "failed", "minor", "US-029.1");
-        assertThat(Gate.parse("critical").breaking(AuditResults.read(dir))).extracting(AuditResults.Result::name).containsExactly("a");
-        assertThat(Gate.parse("none").breaking(AuditResults.read(dir))).isEmpty();
+        assertThat(Gate.parse("critical").decide(AuditResults.read(dir)).broken()).extracting(AuditResults.Result::name).containsExactly("a");
+        assertThat(Gate.parse("critical").decide(AuditResults.read(dir)).findings()).isEmpty();
+        assertThat(Gate.parse("none").decide(AuditResults.read(dir)).passed()).isTrue();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = GateMain.decide(dir, Gate.parse("critical"), dir.resolve("out/summary.json"),
@@ -69,12 +71,14 @@ class GateTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = GateMain.decide(dir, Gate.parse("critical"), summary, new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 finding(s) at or above critical", "[critical] US-009.2");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 finding(s) at or above critical", "[critical] evidence of a (US-009.2)");
         JsonNode s = new ObjectMapper().readTree(summary.toFile());
         assertThat(s.path("totals").path("failed").asInt()).isEqualTo(1);
         assertThat(s.path("totals").path("passed").asInt()).isEqualTo(1);
         assertThat(s.path("bySeverity").path("critical").path("failed").asInt()).isEqualTo(1);
-        assertThat(s.path("findings").get(0).path("message").asText()).isEqualTo("evidence of a");
+        assertThat(s.path("failedResults").get(0).path("message").asText()).isEqualTo("evidence of a");
+        assertThat(s.path("findings")).hasSize(1);
+        assertThat(s.path("findings").get(0).path("criteria").get(0).asText()).isEqualTo("US-009.2");
         assertThat(s.path("gate").path("passed").asBoolean()).isFalse();
         assertThat(GateMain.decide(dir, Gate.parse("none"), summary, new PrintStream(out))).isZero();
     }

@@ -9,24 +9,47 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SARIF, issue drafts and the markdown report, derived from the results folder. */
+/** SARIF, issue drafts and the markdown report, derived from the results folder: one entry per distinct finding. */
 class MachineOutputsTest {
 
     @TempDir
     Path dir;
 
+    private static final String LABELS = """
+            [{"name": "severity", "value": "%s"}, {"name": "criterion", "value": "%s"}, {"name": "resource", "value": "%s"},
+             {"name": "epic", "value": "%s"}, {"name": "feature", "value": "%s"}, {"name": "story", "value": "%s"}]""";
+
+    private void failed(Path results, String name, String severity, String criterion, String resource, String epic, String feature,
+                        String story, String findings) throws Exception {
+        Files.writeString(results.resolve(name + "-attachment.json"), findings);
+        Files.writeString(results.resolve(name + "-result.json"), """
+                {"name": "%s", "status": "failed", "statusDetails": {"message": "[%s] headline of %s", "trace": "[%s] detail"},
+                 "labels": %s, "attachments": [{"name": "findings.json", "source": "%s-attachment.json", "type": "application/json"}]}
+                """.formatted(name, severity, name, severity, LABELS.formatted(severity, criterion, resource, epic, feature, story), name));
+    }
+
+    private static String finding(String key, String criterion, String where, String resource, String what, boolean restated) {
+        return """
+                {"key": "%s", "kind": "BREAKING_CHANGE", "criterion": "%s", "where": "%s", "resource": "%s", "title": "%s",
+                 "what": "%s", "restated": %s}""".formatted(key, criterion, where, resource, what, what, restated);
+    }
+
     @Test
-    void everyFindingBecomesASarifResultAtItsPlaceAndEveryFailingStoryAnIssueDraft() throws Exception {
+    void everyDistinctFindingBecomesOneSarifResultOneBulletAndOneRecommendation() throws Exception {
         Path results = Files.createDirectories(dir.resolve("allure-results"));
-        Files.writeString(results.resolve("a-result.json"), """
-                {"name": "x", "status": "failed",
-                 "statusDetails": {"message": "[critical] 'All 16 existing schema snapshots pass' was violated (2 times):\\n  internal/generated/a.go:87: a.b: attribute removed or renamed\\n  docs/x.md: stale"},
-                 "labels": [{"name": "severity", "value": "critical"}, {"name": "criterion", "value": "US-009.2"},
-                            {"name": "resource", "value": "acme_a"}, {"name": "epic", "value": "Phase 3: Backward Compatibility Verification"},
-                            {"name": "feature", "value": "US-009: Run Schema Compatibility Tests"},
-                            {"name": "story", "value": "All 16 existing schema snapshots pass"}]}
-                """);
-        Files.writeString(results.resolve("b-result.json"), """
+        String phase3 = "Phase 03: Backward Compatibility Verification";
+        String us009 = "US-009: Run Schema Compatibility Tests";
+        // One defect met for two resources, and a second one in a file whose name holds a space.
+        failed(results, "a", "critical", "US-009.2", "acme_a", phase3, us009, "US-009.02 All 16 existing schema snapshots pass",
+                "[" + finding("k1", "US-009.2", "internal/generated/a.go:87", "acme_a", "b: attribute removed or renamed", false) + ","
+                        + finding("k2", "US-009.2", "docs/my page.md", "acme_a", "stale", false) + "]");
+        failed(results, "b", "critical", "US-009.2", "acme_b", phase3, us009, "US-009.02 All 16 existing schema snapshots pass",
+                "[" + finding("k1", "US-009.2", "internal/generated/a.go:87", "acme_b", "b: attribute removed or renamed", false) + "]");
+        // A requirement that restates it adds nothing.
+        failed(results, "c", "blocker", "FR-9", "acme_a", "Requirements: functional (FR-01 … FR-38)", "FR-07-09: Backward Compatibility",
+                "FR-09 Schema compatibility tests must pass", "[" + finding("k1", "US-009.2", "internal/generated/a.go:87", "acme_a",
+                        "b: attribute removed or renamed", true) + "]");
+        Files.writeString(results.resolve("d-result.json"), """
                 {"name": "y", "status": "passed", "labels": [{"name": "severity", "value": "minor"}, {"name": "criterion", "value": "US-029.1"},
                  {"name": "feature", "value": "US-029: Verify Core Documentation"}]}
                 """);
@@ -42,17 +65,26 @@ class MachineOutputsTest {
         assertThat(run.path("results")).hasSize(2);
         JsonNode first = run.path("results").get(0);
         assertThat(first.path("level").asText()).isEqualTo("error");
-        assertThat(first.path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText())
-                .isEqualTo("internal/generated/a.go");
-        assertThat(first.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt()).isEqualTo(87);
-        assertThat(first.path("message").path("text").asText()).isEqualTo("acme_a: a.b: attribute removed or renamed");
+        JsonNode location = first.path("locations").get(0).path("physicalLocation");
+        assertThat(location.path("artifactLocation").path("uri").asText()).isEqualTo("internal/generated/a.go");
+        assertThat(location.path("region").path("startLine").asInt()).isEqualTo(87);
+        assertThat(first.path("message").path("text").asText()).isEqualTo("b: attribute removed or renamed (2 resources)");
+        assertThat(first.path("properties").path("resources").toString()).isEqualTo("[\"acme_a\",\"acme_b\"]");
+        assertThat(first.path("properties").path("restatedBy").toString()).isEqualTo("[\"FR-9\"]");
+        assertThat(run.path("results").get(1).path("locations").get(0).path("physicalLocation").path("artifactLocation")
+                .path("uri").asText()).isEqualTo("docs/my%20page.md");
 
         assertThat(out.resolve("issues")).isDirectoryContaining(p -> p.getFileName().toString().equals("us-009.md"))
+                .isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("fr-"))
                 .isDirectoryNotContaining(p -> p.getFileName().toString().equals("us-029.md"))
                 .isDirectoryNotContaining(p -> p.getFileName().toString().equals("us-044.md"));
-        assertThat(Files.readString(out.resolve("issues/us-009.md"))).contains("Labels: `bug`", "`internal/generated/a.go:87`",
-                "allure-report/index.html");
-        assertThat(Files.readString(out.resolve("comprehensive-audit-report.md"))).contains("## Executive Summary",
-                "## Compatibility Assessment", "US-009.2 acme_a", "## Recommendations", "Fix US-009.2 for acme_a");
+        String draft = Files.readString(out.resolve("issues/us-009.md"));
+        assertThat(draft).contains("Labels: `bug`", "2 findings", "`internal/generated/a.go:87`: b: attribute removed or renamed",
+                "2 resources: acme_a, acme_b", "allure-report/index.html");
+        assertThat(draft.lines().filter(l -> l.startsWith("- "))).hasSize(2);
+        String report = Files.readString(out.resolve("comprehensive-audit-report.md"));
+        assertThat(report).contains("## Executive Summary", "2 distinct findings", "## Compatibility Assessment", "## Recommendations",
+                "- **critical** Breaking change: b: attribute removed or renamed at `internal/generated/a.go:87`");
+        assertThat(report.lines().filter(l -> l.startsWith("- **"))).hasSize(2);
     }
 }

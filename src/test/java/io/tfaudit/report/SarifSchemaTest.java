@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,13 +74,23 @@ class SarifSchemaTest {
         Path results = Files.createDirectories(dir.resolve("allure-results"));
         // With file:line, a file without a line, a folder, a finding with no place, text with quotes and
         // non-ASCII; a failure without story, feature or resource labels; a broken and a skipped result.
+        // Findings as a criterion lists them beside its result: odd file names included (a space, a newline).
+        Files.writeString(results.resolve("a-attachment.json"), """
+                [{"key": "k1", "kind": "BREAKING_CHANGE", "where": "internal/generated/a.go:87", "title": "a.b: removed \\"quoted\\" — é", "what": "a.b: removed \\"quoted\\" — é", "restated": false},
+                 {"key": "k2", "kind": "DOCUMENTATION", "where": "docs/x.md", "title": "stale", "what": "stale", "restated": false},
+                 {"key": "k3", "kind": "OTHER", "where": "internal/generated/", "title": "none here", "what": "none here", "restated": false},
+                 {"key": "k4", "kind": "OTHER", "where": "Resources()", "title": "expected connectors, found none", "what": "x", "restated": false},
+                 {"key": "k5", "kind": "OTHER", "where": "docs/my page.md:3", "title": "a space", "what": "x", "restated": false},
+                 {"key": "k6", "kind": "OTHER", "where": "docs/a\\nb.md:4", "title": "a newline", "what": "x", "restated": false}]
+                """);
         Files.writeString(results.resolve("a-result.json"), """
                 {"name": "a", "status": "failed",
-                 "statusDetails": {"message": "[critical] 'x' was violated (4 times):\\n  internal/generated/a.go:87: a.b: removed \\"quoted\\" — é\\n  docs/x.md: stale\\n  internal/generated/: none here\\n  Resources(): expected connectors, found none"},
+                 "statusDetails": {"message": "[critical] Breaking change: x (several findings)", "trace": "[critical] 'x' was violated (6 times)"},
+                 "attachments": [{"name": "findings.json", "source": "a-attachment.json", "type": "application/json"}],
                  "labels": [{"name": "severity", "value": "critical"}, {"name": "criterion", "value": "US-009.2"},
-                            {"name": "resource", "value": "acme_a"}, {"name": "epic", "value": "Phase 3: Backward Compatibility Verification"},
+                            {"name": "resource", "value": "acme_a"}, {"name": "epic", "value": "Phase 03: Backward Compatibility Verification"},
                             {"name": "feature", "value": "US-009: Run Schema Compatibility Tests"},
-                            {"name": "story", "value": "All 16 existing schema snapshots pass"}]}
+                            {"name": "story", "value": "US-009.02 All 16 existing schema snapshots pass"}]}
                 """);
         Files.writeString(results.resolve("b-result.json"), """
                 {"name": "b", "status": "failed", "statusDetails": {"message": "no finding lines at all"},
@@ -99,7 +110,12 @@ class SarifSchemaTest {
 
         Path sarif = out.resolve("tfaudit.sarif");
         assertThat(violations(sarif)).as(Files.readString(sarif)).isEmpty();
-        assertThat(new ObjectMapper().readTree(sarif.toFile()).path("runs").get(0).path("results")).hasSizeGreaterThanOrEqualTo(6);
+        JsonNode sarifResults = new ObjectMapper().readTree(sarif.toFile()).path("runs").get(0).path("results");
+        assertThat(sarifResults).hasSize(8);
+        List<String> uris = new ArrayList<>();
+        sarifResults.forEach(r -> r.path("locations").forEach(l -> uris.add(l.path("physicalLocation").path("artifactLocation")
+                .path("uri").asText())));
+        assertThat(uris).contains("internal/generated/a.go", "docs/x.md", "docs/my%20page.md", "docs/a%0Ab.md");
     }
 
     @Test

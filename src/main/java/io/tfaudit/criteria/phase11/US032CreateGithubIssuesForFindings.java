@@ -83,11 +83,13 @@ public class US032CreateGithubIssuesForFindings {
             if (ref.isPresent()) {
                 trackedBy.add(id + " → #" + ref.get().issues() + " at " + ref.get().where());
             } else {
-                int items = failures.stream().mapToInt(x -> x.findings().size()).sum();
-                f.add(first.where(), id + " \"" + first.text() + "\" (" + first.severity().label() + ", " + items
-                        + " finding(s) in " + failures.size() + " result(s)) is tracked by no issue: expected a line under "
-                        + AuditTracking.AUDITS + " naming " + id + " or " + first.storyId() + " with an issue (#N or …/issues/N), "
-                        + "found none; tfaudit drafted one: " + AuditTracking.draftOf(first));
+                // The findings themselves are counted where they were found: this restates them, untracked.
+                String untracked = first.severity().label() + ": tracked by no issue under " + AuditTracking.AUDITS
+                        + " (expected a line naming " + id + " or " + first.storyId() + " with #N or …/issues/N); tfaudit drafted one: "
+                        + AuditTracking.draftOf(first);
+                for (AuditFailure failure : failures) {
+                    failure.findings().forEach(x -> f.restate(id, x, untracked));
+                }
             }
         });
         run.evidence(kind + " findings of this run", byCriterion.isEmpty() ? "none: nothing to track"

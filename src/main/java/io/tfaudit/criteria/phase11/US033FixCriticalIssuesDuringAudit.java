@@ -43,9 +43,9 @@ public class US033FixCriticalIssuesDuringAudit {
         for (AuditFailure a : AuditTracking.failures(run)) {
             if (a.severity().atLeast(Severity.CRITICAL)) {
                 results++;
+                // Each is counted where it was found: this criterion restates them.
                 for (var x : a.findings()) {
-                    f.add(x.where(), "[" + a.criterionId() + (a.resource() == null ? "" : " " + a.resource()) + ", "
-                            + a.severity().label() + "] " + x.what());
+                    f.restate(a.criterionId(), x, a.severity().label());
                 }
             }
         }

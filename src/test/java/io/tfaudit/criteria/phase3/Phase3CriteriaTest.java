@@ -178,7 +178,7 @@ class Phase3CriteriaTest {
             run(story, "noRequiredAttributeRemoved", MiniProvider.sound()).assertAllSucceeded();
             var o = run(story, "noRequiredAttributeRemoved", MiniProvider.sound().edit("internal/generated/destination_snowflake.go",
                     s -> s.replace("\"name\": schema.StringAttribute{Required: true", "\"title\": schema.StringAttribute{Required: true")));
-            var r = o.result("acme_destination_snowflake (vs " + baselineDir + ")");
+            var r = o.result("acme_destination_snowflake (vs the checkout " + baselineDir.getFileName() + ")");
             assertThat(r.getStatus()).isEqualTo(Status.FAILED);
             assertThat(message(o, r)).contains("acme_destination_snowflake.name: attribute removed or renamed (was required at "
                     + "internal/generated/destination_snowflake.go:");
@@ -190,7 +190,7 @@ class Phase3CriteriaTest {
             var o = run(story, "noOptionalChangedToRequired", MiniProvider.sound().edit("internal/generated/source_postgresql.go",
                     s -> s.replace("\"transforms_insert_static_key1_static_field\": schema.StringAttribute{Optional: true",
                             "\"transforms_insert_static_key1_static_field\": schema.StringAttribute{Required: true")));
-            assertThat(o.result("acme_source_postgresql (vs " + baselineDir + ")").getStatus()).isEqualTo(Status.FAILED);
+            assertThat(o.result("acme_source_postgresql (vs the checkout " + baselineDir.getFileName() + ")").getStatus()).isEqualTo(Status.FAILED);
             var snap = o.result("(vs internal/provider/testdata/schemas/source_postgresql_v1.json)");
             assertThat(snap.getStatus()).isEqualTo(Status.FAILED);
         }

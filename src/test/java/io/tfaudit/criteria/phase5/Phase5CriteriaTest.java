@@ -87,7 +87,7 @@ class Phase5CriteriaTest {
         var statuses = finished.stream().collect(Collectors.groupingBy(
                 e -> e.getRequiredPayload(TestExecutionResult.class).getStatus(), Collectors.mapping(
                         e -> e.getTestDescriptor().getDisplayName() + ": " + e.getRequiredPayload(TestExecutionResult.class)
-                                .getThrowable().map(Throwable::getMessage).orElse(""), Collectors.toList())));
+                                .getThrowable().map(io.tfaudit.criteria.CriterionTestKit::messageOf).orElse(""), Collectors.toList())));
         assertThat(statuses.getOrDefault(Status.FAILED, List.of())).isEmpty();
         assertThat(statuses.get(Status.SUCCESSFUL)).hasSize(31);
         assertThat(statuses.get(Status.ABORTED)).allMatch(m -> m.startsWith("Typecheck passes: skipped: every Go file parses"));

@@ -68,7 +68,7 @@ class RequirementsCriteriaTest {
             TestExecutionResult r = e.getRequiredPayload(TestExecutionResult.class);
             return new Result(criterionOf.get(e.getTestDescriptor().getUniqueId().toString()),
                     e.getTestDescriptor().getDisplayName(), r.getStatus(),
-                    r.getThrowable().map(Throwable::getMessage).orElse(""));
+                    r.getThrowable().map(io.tfaudit.criteria.CriterionTestKit::messageOf).orElse(""));
         }).toList();
     }
 
