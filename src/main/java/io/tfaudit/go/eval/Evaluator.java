@@ -104,7 +104,14 @@ public final class Evaluator {
      */
     public List<Value.Unknown> initialise(List<GoPackage> roots, java.util.Set<GoPackage> initialised) {
         List<Value.Unknown> problems = new ArrayList<>();
-        for (GoPackage pkg : PackageOrder.of(module, roots)) {
+        List<GoPackage> order = PackageOrder.of(module, roots);
+        java.util.Set<GoPackage> reached = importClosure(module, roots);
+        if (order.size() < reached.size()) {
+            List<String> stuck = reached.stream().filter(p -> !order.contains(p)).map(GoPackage::importPath).sorted().toList();
+            problems.add(new Value.Unknown("packages in an import cycle (not valid Go) are not initialised: "
+                    + String.join(", ", stuck), null));
+        }
+        for (GoPackage pkg : order) {
             initialised.add(pkg);
             List<GoFile> files = pkg.files().stream().filter(f -> !f.isTestFile())
                     .sorted(java.util.Comparator.comparing(GoFile::path)).toList();

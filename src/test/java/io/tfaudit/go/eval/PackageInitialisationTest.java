@@ -155,6 +155,20 @@ class PackageInitialisationTest {
     }
 
     @Test
+    void packagesInAnImportCycleAreSaidNotToBeInitialised() throws IOException {
+        write("go.mod", "module example.com/m\n");
+        write("a/a.go", "package a\n\nimport _ \"example.com/m/b\"\n\nfunc init() {}\n");
+        write("b/b.go", "package b\n\nimport _ \"example.com/m/a\"\n\nfunc init() {}\n");
+        write("main.go", "package main\n\nimport _ \"example.com/m/a\"\n\nfunc main() {}\n");
+        GoModule m = module();
+        Set<GoPackage> done = new HashSet<>();
+        List<Value.Unknown> problems = new Evaluator(m).initialise(List.of(m.packageAt("example.com/m").orElseThrow()), done);
+        assertThat(problems).extracting(Value.Unknown::why).containsExactly(
+                "packages in an import cycle (not valid Go) are not initialised: example.com/m, example.com/m/a, example.com/m/b");
+        assertThat(done).isEmpty();
+    }
+
+    @Test
     void anInitFunctionThatRunsOutOfBudgetIsReportedWithItsPlace() throws IOException {
         write("go.mod", "module example.com/m\n");
         write("main.go", """
