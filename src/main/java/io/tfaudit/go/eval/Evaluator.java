@@ -29,6 +29,13 @@ public final class Evaluator {
 
     private static final int MAX_DEPTH = 64;
     private static final long DEFAULT_STEP_BUDGET = 2_000_000;
+    /**
+     * Steps a question may take per Go file of the module, above the default: one question
+     * ({@code Resources()} of a provider whose registry holds every resource) may have to run
+     * the code of most of the module (awscc: 1.26 million steps for 1,443 resources in 8,087
+     * files), so the bound grows with the code there is, never with how it loops.
+     */
+    private static final long STEPS_PER_FILE = 500;
 
     private final GoModule module;
     private final Map<String, Value> packageValues = new HashMap<>();
@@ -38,7 +45,7 @@ public final class Evaluator {
     private final long stepBudget;
 
     public Evaluator(GoModule module) {
-        this(module, DEFAULT_STEP_BUDGET);
+        this(module, Math.max(DEFAULT_STEP_BUDGET, STEPS_PER_FILE * module.tree().files().size()));
     }
 
     public Evaluator(GoModule module, long stepBudget) {
