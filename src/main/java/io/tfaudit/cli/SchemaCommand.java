@@ -1,5 +1,6 @@
 package io.tfaudit.cli;
 
+import io.tfaudit.provider.Function;
 import io.tfaudit.provider.ProviderModel;
 import io.tfaudit.provider.ProviderReader;
 import io.tfaudit.provider.Resource;
@@ -34,7 +35,7 @@ final class SchemaCommand {
             err.println("tfaudit schema: " + dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
             return Main.BAD_USAGE;
         }
-        ProviderModel model = ProviderReader.read(dir);
+        ProviderModel model = ProviderReader.readSchemas(dir);
         if (model.providerTypeName() == null && model.resources().isEmpty()) {
             model.unresolved().forEach(u -> err.println("tfaudit schema: " + u));
             err.println("tfaudit schema: " + dir + " does not look like a Terraform provider written with terraform-plugin-framework");
@@ -57,8 +58,21 @@ final class SchemaCommand {
                 unresolved++;
             }
         }
-        err.printf("%d resources, %d data sources, %d unresolved%n", model.resources().size(), model.dataSources().size(),
-                unresolved);
+        for (Resource r : model.ephemeralResources()) {
+            for (Unresolved u : r.unresolved()) {
+                err.println("unresolved in ephemeral resource " + (r.typeName() == null ? r.constructor() : r.typeName()) + ": " + u);
+                unresolved++;
+            }
+        }
+        for (Function f : model.functions()) {
+            for (Unresolved u : f.unresolved()) {
+                err.println("unresolved in function " + (f.name() == null ? f.constructor() : f.name()) + ": " + u);
+                unresolved++;
+            }
+        }
+        err.printf("%d resources, %d data sources, %d ephemeral resources, %d functions, provider block %s, %d unresolved%n",
+                model.resources().size(), model.dataSources().size(), model.ephemeralResources().size(),
+                model.functions().size(), model.providerSchema() == null ? "absent" : "read", unresolved);
         return Main.OK;
     }
 }

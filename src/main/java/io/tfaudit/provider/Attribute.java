@@ -9,7 +9,9 @@ import java.util.Map;
  * the framework's attribute type without its suffix ({@code String}, {@code Int64},
  * {@code ListNested}, ...). {@code defaultValue} is the decoded static default, or null when
  * there is none or it is not static ({@code defaultExpression} then says what it is).
- * {@code pos} is where the attribute's literal is written.
+ * {@code type} is its value type, to any depth ({@code ["list",["object",{...}]]}), or null
+ * for a nested attribute, whose {@code nested} attributes say it. {@code pos} is where the
+ * attribute's literal is written.
  */
 public record Attribute(
         String name,
@@ -29,6 +31,7 @@ public record Attribute(
         String elementType,
         String customType,
         Map<String, Attribute> nested,
+        TfType type,
         Pos pos) {
 
     public boolean isDeprecated() {

@@ -6,7 +6,8 @@ public enum Category {
     DESTINATION("destination"),
     TRANSFORM("transform"),
     OTHER("other"),
-    DATA_SOURCE("data source");
+    DATA_SOURCE("data source"),
+    EPHEMERAL_RESOURCE("ephemeral resource");
 
     private final String label;
 

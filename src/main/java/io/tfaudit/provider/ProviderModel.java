@@ -13,7 +13,9 @@ import java.util.Optional;
  * and data sources in registration order, constructors that exist but are not registered,
  * its Go tests and sweepers, its other files (examples, docs, snapshots, cassettes, tfgen
  * JSON, dotenv files), the environment variables its Go code reads (with where), and
- * everything that could not be resolved.
+ * everything that could not be resolved. {@code providerSchema} is the provider's own
+ * configuration block (null when it has no {@code Schema} method); ephemeral resources and
+ * functions are listed apart from resources.
  */
 public record ProviderModel(
         Path root,
@@ -27,7 +29,10 @@ public record ProviderModel(
         List<Sweeper> sweepers,
         ProviderFiles files,
         Map<String, List<Pos>> envVarsReadByCode,
-        List<Unresolved> unresolved) {
+        List<Unresolved> unresolved,
+        Schema providerSchema,
+        List<Resource> ephemeralResources,
+        List<Function> functions) {
 
     public Optional<Resource> resource(String typeName) {
         return resources.stream().filter(r -> typeName.equals(r.typeName())).findFirst();

@@ -9,6 +9,7 @@ import io.tfaudit.go.eval.Value;
 import io.tfaudit.go.load.GoSourceTree;
 import io.tfaudit.go.program.GoModule;
 import io.tfaudit.go.program.GoPackage;
+import io.tfaudit.provider.files.ProviderFiles;
 import io.tfaudit.provider.files.ProviderFilesReader;
 import io.tfaudit.source.DirectorySource;
 import io.tfaudit.source.SourceFiles;
@@ -45,18 +46,30 @@ public final class ProviderReader {
     }
 
     public static ProviderModel read(GoModule module) {
+        return read(module, true);
+    }
+
+    /** The provider's schemas only (for {@code tfaudit schema}): its tests and other files are not read. */
+    public static ProviderModel readSchemas(Path root) {
+        return read(GoModule.of(GoSourceTree.load(DirectorySource.of(root), GoSourceTree.Options.defaults())), false);
+    }
+
+    private static ProviderModel read(GoModule module, boolean everything) {
         List<Unresolved> unresolved = new ArrayList<>();
         Evaluator ev = new Evaluator(module);
         Optional<ProviderType> providerType = findProviderType(module);
         if (providerType.isEmpty()) {
             unresolved.add(new Unresolved("no provider type found: no Go type has both Metadata and Resources methods", null));
-            TestSuiteReader suite = new TestSuiteReader(module);
             return new ProviderModel(module.tree().root(), module, null, null, List.of(), List.of(), List.of(),
-                    suite.tests(), suite.sweepers(), ProviderFilesReader.read(module.tree().source()), envVars(module),
-                    unresolved);
+                    tests(module, everything), sweepers(module, everything), files(module, everything), envVars(module),
+                    unresolved, null, List.of(), List.of());
         }
         ProviderType pt = providerType.get();
         Value provider = new Value.Struct(new Value.TypeName(pt.pkg.importPath(), pt.name), new LinkedHashMap<>(), pt.pos);
+        Set<GoPackage> initialised = new LinkedHashSet<>();
+        for (Value.Unknown problem : ev.initialise(initRoots(module, pt.pkg), initialised)) {
+            unresolved.add(new Unresolved(problem.why(), problem.origin()));
+        }
 
         Value.Struct metaResp = response(FRAMEWORK + "/provider", "MetadataResponse", pt.pos);
         ev.callMethod(provider, "Metadata", List.of(context(pt.pos), request(FRAMEWORK + "/provider", "MetadataRequest", null, pt.pos), metaResp), pt.pos);
@@ -65,14 +78,76 @@ public final class ProviderReader {
             unresolved.add(new Unresolved("provider type name: Metadata does not set a constant TypeName", pt.pos));
         }
 
+        Schema providerSchema = null;
+        Optional<Value.Func> schemaMethod = ev.method(provider, "Schema");
+        if (schemaMethod.isPresent()) {
+            Value.Struct resp = response(FRAMEWORK + "/provider", "SchemaResponse", pt.pos);
+            ev.call(schemaMethod.get(), List.of(context(pt.pos), request(FRAMEWORK + "/provider", "SchemaRequest", null, pt.pos),
+                    resp), pt.pos);
+            Decl.FuncDecl decl = schemaMethod.get().decl();
+            if (resp.field("Schema") == null && decl.body() != null && decl.body().list().isEmpty()) {
+                // An empty method leaves the response's zero value: a provider without configuration.
+                providerSchema = new Schema(null, null, null, Map.of(), Map.of(), decl.pos());
+            } else {
+                providerSchema = new SchemaReader(unresolved, module).schema(resp.field("Schema"), schemaMethod.get().origin());
+            }
+        }
+
         Set<String> registered = new LinkedHashSet<>();
-        List<Resource> resources = readAll(ev, provider, "Resources", false, providerName, pt, registered, unresolved);
-        List<Resource> dataSources = readAll(ev, provider, "DataSources", true, providerName, pt, registered, unresolved);
+        List<Resource> resources = readAll(ev, provider, Kind.RESOURCE, providerName, pt, registered, initialised, unresolved);
+        List<Resource> dataSources = readAll(ev, provider, Kind.DATA_SOURCE, providerName, pt, registered, initialised, unresolved);
+        List<Resource> ephemeral = readAll(ev, provider, Kind.EPHEMERAL, providerName, pt, registered, initialised, unresolved);
+        List<Function> functions = FunctionReader.read(ev, provider, pt.pos, unresolved);
         List<String> unregistered = unregisteredConstructors(module, registered);
-        TestSuiteReader suite = new TestSuiteReader(module);
         return new ProviderModel(module.tree().root(), module, providerName, pt.pkg.name() + "." + pt.name,
-                List.copyOf(resources), List.copyOf(dataSources), List.copyOf(unregistered), suite.tests(), suite.sweepers(),
-                ProviderFilesReader.read(module.tree().source()), envVars(module), List.copyOf(unresolved));
+                List.copyOf(resources), List.copyOf(dataSources), List.copyOf(unregistered), tests(module, everything),
+                sweepers(module, everything), files(module, everything), envVars(module), List.copyOf(unresolved),
+                providerSchema, List.copyOf(ephemeral), List.copyOf(functions));
+    }
+
+    private static List<TestFunction> tests(GoModule module, boolean read) {
+        return read ? new TestSuiteReader(module).tests() : List.of();
+    }
+
+    private static List<Sweeper> sweepers(GoModule module, boolean read) {
+        return read ? new TestSuiteReader(module).sweepers() : List.of();
+    }
+
+    private static ProviderFiles files(GoModule module, boolean read) {
+        return read ? ProviderFilesReader.read(module.tree().source())
+                : new ProviderFiles(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(), Map.of(), List.of());
+    }
+
+    /**
+     * Where Go starts: the module's {@code main} packages that import the provider's package,
+     * directly or not; the provider's package itself when no main package does (a library).
+     */
+    private static List<GoPackage> initRoots(GoModule module, GoPackage providerPackage) {
+        List<GoPackage> roots = new ArrayList<>();
+        for (GoPackage pkg : module.packages()) {
+            if (pkg.name().equals("main") && pkg.files().stream().anyMatch(f -> !f.isTestFile())
+                    && Evaluator.importClosure(module, List.of(pkg)).contains(providerPackage)) {
+                roots.add(pkg);
+            }
+        }
+        return roots.isEmpty() ? List.of(providerPackage) : roots;
+    }
+
+    /** What the provider registers: the method that lists the constructors, and the framework package of its requests. */
+    enum Kind {
+        RESOURCE("Resources", "resource", "Resource"),
+        DATA_SOURCE("DataSources", "datasource", "DataSource"),
+        EPHEMERAL("EphemeralResources", "ephemeral", "EphemeralResource");
+
+        final String method;
+        final String frameworkPackage;
+        final String constructorSuffix;
+
+        Kind(String method, String frameworkPackage, String constructorSuffix) {
+            this.method = method;
+            this.frameworkPackage = FRAMEWORK + "/" + frameworkPackage;
+            this.constructorSuffix = constructorSuffix;
+        }
     }
 
     private record ProviderType(GoPackage pkg, String name, Pos pos) {}
@@ -90,13 +165,13 @@ public final class ProviderReader {
         return Optional.empty();
     }
 
-    private static List<Resource> readAll(Evaluator ev, Value provider, String method, boolean dataSources,
-                                          String providerName, ProviderType pt, Set<String> registered,
-                                          List<Unresolved> unresolved) {
+    private static List<Resource> readAll(Evaluator ev, Value provider, Kind kind, String providerName, ProviderType pt,
+                                          Set<String> registered, Set<GoPackage> initialised, List<Unresolved> unresolved) {
         List<Resource> out = new ArrayList<>();
+        String method = kind.method;
         Optional<Value.Func> list = ev.method(provider, method);
         if (list.isEmpty()) {
-            if (!dataSources) {
+            if (kind == Kind.RESOURCE) {
                 unresolved.add(new Unresolved("provider " + pt.name + " has no " + method + " method", pt.pos));
             }
             return out;
@@ -104,7 +179,7 @@ public final class ProviderReader {
         Value constructors = ev.call(list.get(), List.of(context(pt.pos)), list.get().origin());
         if (constructors instanceof Value.Nil || constructors instanceof Value.ListValue empty && empty.elements().isEmpty()) {
             // Nothing registered, or registered where the static reading does not look.
-            explainEmpty(ev.module(), method, dataSources, constructors.origin(), list.get().origin(), unresolved);
+            explainEmpty(ev.module(), kind, initialised, constructors.origin(), list.get().origin(), unresolved);
             return out;
         }
         if (!(constructors instanceof Value.ListValue l)) {
@@ -118,16 +193,16 @@ public final class ProviderReader {
                 continue;
             }
             registered.add(f.describe());
-            out.add(readOne(ev, f, dataSources, providerName));
+            out.add(readOne(ev, f, kind, providerName));
         }
         return out;
     }
 
-    private static Resource readOne(Evaluator ev, Value.Func constructor, boolean dataSource, String providerName) {
+    private static Resource readOne(Evaluator ev, Value.Func constructor, Kind kind, String providerName) {
         List<Unresolved> unresolved = new ArrayList<>();
         Pos at = constructor.origin();
         Value instance = ev.call(constructor, List.of(), at);
-        String pkg = dataSource ? FRAMEWORK + "/datasource" : FRAMEWORK + "/resource";
+        String pkg = kind.frameworkPackage;
 
         String typeName = null;
         String implementation = null;
@@ -156,7 +231,7 @@ public final class ProviderReader {
             Value.Struct resp = response(pkg, "SchemaResponse", at);
             ev.call(schemaMethod.get(), List.of(context(at), request(pkg, "SchemaRequest", null, at), resp), at);
             Value s = resp.field("Schema");
-            schema = new SchemaReader(unresolved).schema(s, schemaMethod.get().origin());
+            schema = new SchemaReader(unresolved, ev.module()).schema(s, schemaMethod.get().origin());
             schemaFile = schema.pos() == null ? null : schema.pos().file();
         } else if (metadata.isPresent()) {
             unresolved.add(new Unresolved("no Schema method on " + implementation, at));
@@ -167,7 +242,7 @@ public final class ProviderReader {
         String implPackage = schemaMethod.map(m -> m.pkg().importPath()).orElse(constructor.pkg().importPath());
         ModelStruct model = new ModelStructReader(ev.module())
                 .forResource(ev, instance, implPackage, schema.attributes().keySet()).orElse(null);
-        Category category = dataSource ? Category.DATA_SOURCE
+        Category category = kind == Kind.DATA_SOURCE ? Category.DATA_SOURCE : kind == Kind.EPHEMERAL ? Category.EPHEMERAL_RESOURCE
                 : typeName == null ? Category.OTHER : Category.ofResource(providerName == null ? "" : providerName, typeName);
         return new Resource(category, typeName, constructor.describe(), at, implementation, constructor.file().path(),
                 implementationFile, schemaFile, schema, Map.copyOf(mappings), mappingsPos, model, List.copyOf(unresolved));
@@ -203,17 +278,22 @@ public final class ProviderReader {
 
     /**
      * An empty {@code Resources()} is a finding only when the code says otherwise: constructors
-     * that nothing registers, or (for resources) {@code init} functions, which run before
-     * {@code Resources()} is called and may fill the list it returns but are not evaluated here.
+     * that nothing registers, or {@code init} functions of packages that Go does not initialise
+     * before {@code Resources()} (the provider's main does not import them), which a registry
+     * could be meant to be filled from.
      */
-    private static void explainEmpty(GoModule module, String method, boolean dataSources, Pos valueFrom, Pos methodAt,
+    private static void explainEmpty(GoModule module, Kind registryKind, Set<GoPackage> initialised, Pos valueFrom, Pos methodAt,
                                      List<Unresolved> unresolved) {
-        String kind = dataSources ? "DataSource" : "Resource";
+        String method = registryKind.method;
+        String kind = registryKind.constructorSuffix;
         List<String> constructors = unregisteredConstructors(module, Set.of()).stream()
                 .filter(c -> c.substring(0, c.indexOf(' ')).endsWith(kind)).toList();
         List<String> inits = new ArrayList<>();
-        if (!dataSources) {
+        if (registryKind == Kind.RESOURCE) {
             for (GoPackage pkg : module.packages()) {
+                if (initialised.contains(pkg)) {
+                    continue;
+                }
                 for (GoFile f : pkg.files()) {
                     for (Decl.FuncDecl fn : f.funcs()) {
                         if (!f.isTestFile() && !fn.isMethod() && fn.name().name().equals("init")) {
@@ -228,8 +308,9 @@ public final class ProviderReader {
         }
         List<String> why = new ArrayList<>();
         if (!inits.isEmpty()) {
-            why.add("init functions run before it (" + String.join(", ", inits.subList(0, Math.min(5, inits.size())))
-                    + (inits.size() > 5 ? " and " + (inits.size() - 5) + " more" : "") + ") and are not evaluated statically");
+            why.add("the module has init functions that Go does not run before it, in packages the provider's main does not import ("
+                    + String.join(", ", inits.subList(0, Math.min(5, inits.size())))
+                    + (inits.size() > 5 ? " and " + (inits.size() - 5) + " more" : "") + ")");
         }
         if (!constructors.isEmpty()) {
             why.add("the module has " + constructors.size() + " " + kind.toLowerCase(java.util.Locale.ROOT) + " constructor(s) "

@@ -6,9 +6,11 @@ import java.util.Map;
 /**
  * A resource's or data source's effective schema: attributes and blocks by name, sorted.
  * {@code descriptionPos} and {@code markdownDescriptionPos} are where those values are
- * written, when known.
+ * written, when known. {@code version} is the schema's {@code Version} (0 when not set), or
+ * null when it is not a constant.
  */
 public record Schema(
+        Long version,
         String description,
         String markdownDescription,
         String deprecationMessage,
@@ -20,7 +22,7 @@ public record Schema(
 
     public Schema(String description, String markdownDescription, String deprecationMessage,
                   Map<String, Attribute> attributes, Map<String, Block> blocks, Pos pos) {
-        this(description, markdownDescription, deprecationMessage, attributes, blocks, pos, null, null);
+        this(0L, description, markdownDescription, deprecationMessage, attributes, blocks, pos, null, null);
     }
 
     /** Where the Description is written, else the schema. */

@@ -12,7 +12,10 @@ import java.util.Map;
 
 /**
  * The statically extracted schemas in the format of {@code terraform providers schema -json}
- * (format_version 1.0), so that tools made for that output can read ours.
+ * (format_version 1.0), so that tools made for that output can read ours: the provider's
+ * configuration block, resources, data sources, ephemeral resources and functions. A schema
+ * version or a type that could not be known is left out (it is listed as unresolved), never
+ * shown as 0 or {@code dynamic}.
  */
 public final class SchemaExport {
 
@@ -25,16 +28,20 @@ public final class SchemaExport {
         ObjectNode root = JSON.createObjectNode();
         root.put("format_version", "1.0");
         ObjectNode provider = root.putObject("provider_schemas").putObject(sourceAddress(model));
-        ObjectNode resources = provider.putObject("resource_schemas");
-        for (Resource r : model.resources()) {
-            if (r.typeName() != null) {
-                resources.set(r.typeName(), schema(r.schema()));
-            }
+        if (model.providerSchema() != null) {
+            provider.set("provider", schema(model.providerSchema()));
         }
-        ObjectNode dataSources = provider.putObject("data_source_schemas");
-        for (Resource r : model.dataSources()) {
-            if (r.typeName() != null) {
-                dataSources.set(r.typeName(), schema(r.schema()));
+        section(provider, "resource_schemas", model.resources());
+        section(provider, "data_source_schemas", model.dataSources());
+        if (!model.ephemeralResources().isEmpty()) {
+            section(provider, "ephemeral_resource_schemas", model.ephemeralResources());
+        }
+        if (!model.functions().isEmpty()) {
+            ObjectNode functions = provider.putObject("functions");
+            for (Function f : model.functions()) {
+                if (f.name() != null) {
+                    functions.set(f.name(), function(f));
+                }
             }
         }
         try {
@@ -42,6 +49,50 @@ public final class SchemaExport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void section(ObjectNode provider, String name, java.util.List<Resource> resources) {
+        ObjectNode out = provider.putObject(name);
+        for (Resource r : resources) {
+            if (r.typeName() != null) {
+                out.set(r.typeName(), schema(r.schema()));
+            }
+        }
+    }
+
+    private static ObjectNode function(Function f) {
+        ObjectNode n = JSON.createObjectNode();
+        functionText(n, f.description(), f.markdownDescription());
+        if (f.summary() != null && !f.summary().isEmpty()) {
+            n.put("summary", f.summary());
+        }
+        if (f.deprecationMessage() != null && !f.deprecationMessage().isEmpty()) {
+            n.put("deprecation_message", f.deprecationMessage());
+        }
+        if (f.returnType() != null && f.returnType().isKnown()) {
+            n.set("return_type", f.returnType().toJson());
+        }
+        if (!f.parameters().isEmpty()) {
+            ArrayNode params = n.putArray("parameters");
+            f.parameters().forEach(p -> params.add(parameter(p)));
+        }
+        if (f.variadicParameter() != null) {
+            n.set("variadic_parameter", parameter(f.variadicParameter()));
+        }
+        return n;
+    }
+
+    private static ObjectNode parameter(Function.Parameter p) {
+        ObjectNode n = JSON.createObjectNode();
+        if (p.name() != null) {
+            n.put("name", p.name());
+        }
+        functionText(n, p.description(), p.markdownDescription());
+        flag(n, "is_nullable", p.allowNull());
+        if (p.type() != null && p.type().isKnown()) {
+            n.set("type", p.type().toJson());
+        }
+        return n;
     }
 
     /**
@@ -70,7 +121,9 @@ public final class SchemaExport {
 
     private static ObjectNode schema(Schema s) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("version", 0);
+        if (s.version() != null) {
+            n.put("version", s.version());
+        }
         ObjectNode block = n.putObject("block");
         fillBlock(block, s.attributes(), s.blocks());
         describe(block, s.description(), s.markdownDescription());
@@ -109,8 +162,8 @@ public final class SchemaExport {
                 case "MapNested" -> "map";
                 default -> "single";
             });
-        } else {
-            type(n, a);
+        } else if (a.type() != null && a.type().isKnown()) {
+            n.set("type", a.type().toJson());
         }
         describe(n, a.description(), a.markdownDescription());
         flag(n, "required", a.required());
@@ -122,32 +175,12 @@ public final class SchemaExport {
         return n;
     }
 
-    private static void type(ObjectNode n, Attribute a) {
-        String element = elementType(a.elementType());
-        switch (a.kind()) {
-            case "String" -> n.put("type", "string");
-            case "Bool" -> n.put("type", "bool");
-            case "Int64", "Int32", "Float64", "Float32", "Number" -> n.put("type", "number");
-            case "Dynamic" -> n.put("type", "dynamic");
-            case "List", "Set", "Map" -> {
-                ArrayNode t = n.putArray("type");
-                t.add(a.kind().toLowerCase());
-                t.add(element);
-            }
-            default -> n.put("type", "dynamic");
+    /** Functions and their parameters carry one description, without a kind. */
+    private static void functionText(ObjectNode n, String plain, String markdown) {
+        String text = markdown != null && !markdown.isEmpty() ? markdown : plain;
+        if (text != null && !text.isEmpty()) {
+            n.put("description", text);
         }
-    }
-
-    private static String elementType(String text) {
-        if (text == null) {
-            return "dynamic";
-        }
-        return switch (text) {
-            case "types.StringType", "basetypes.StringType" -> "string";
-            case "types.BoolType", "basetypes.BoolType" -> "bool";
-            case "types.Int64Type", "types.Int32Type", "types.Float64Type", "types.Float32Type", "types.NumberType" -> "number";
-            default -> "dynamic";
-        };
     }
 
     private static void describe(ObjectNode n, String plain, String markdown) {

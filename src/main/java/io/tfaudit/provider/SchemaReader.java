@@ -15,9 +15,11 @@ import java.util.TreeMap;
 final class SchemaReader {
 
     private final List<Unresolved> unresolved;
+    private final TypeReader types;
 
-    SchemaReader(List<Unresolved> unresolved) {
+    SchemaReader(List<Unresolved> unresolved, io.tfaudit.go.program.GoModule module) {
         this.unresolved = unresolved;
+        this.types = new TypeReader(module);
     }
 
     Schema schema(Value v, Pos fallback) {
@@ -25,12 +27,25 @@ final class SchemaReader {
             unresolved.add(new Unresolved("schema is " + describe(v), v == null ? fallback : orElse(v.origin(), fallback)));
             return new Schema(null, null, null, Map.of(), Map.of(), fallback);
         }
-        return new Schema(string(s, "Description"), string(s, "MarkdownDescription"), string(s, "DeprecationMessage"),
-                attributes(s.field("Attributes"), s.origin()), blocks(s.field("Blocks"), s.origin()), s.origin(),
-                origin(s, "Description"), origin(s, "MarkdownDescription"));
+        return new Schema(version(s), string(s, "Description"), string(s, "MarkdownDescription"),
+                string(s, "DeprecationMessage"), attributes(s.field("Attributes"), s.origin(), ""),
+                blocks(s.field("Blocks"), s.origin(), ""), s.origin(), origin(s, "Description"), origin(s, "MarkdownDescription"));
     }
 
-    private Map<String, Attribute> attributes(Value v, Pos where) {
+    /** The schema's {@code Version}: 0 when not set, null (and unresolved) when not a constant. */
+    private Long version(Value.Struct s) {
+        Value v = s.field("Version");
+        if (v == null || v instanceof Value.Nil) {
+            return 0L;
+        }
+        if (v instanceof Value.Int i && i.value().bitLength() < 64) {
+            return i.value().longValue();
+        }
+        unresolved.add(new Unresolved("schema version is " + describe(v), orElse(v.origin(), s.origin())));
+        return null;
+    }
+
+    private Map<String, Attribute> attributes(Value v, Pos where, String path) {
         Map<String, Attribute> out = new TreeMap<>();
         if (v == null || v instanceof Value.Nil) {
             return out;
@@ -41,7 +56,7 @@ final class SchemaReader {
         }
         m.entries().forEach((k, a) -> {
             if (k instanceof String name) {
-                out.put(name, attribute(name, a, m.origin()));
+                out.put(name, attribute(name, path + name, a, m.origin()));
             } else {
                 unresolved.add(new Unresolved("attribute name is not a constant", orElse(a.origin(), where)));
             }
@@ -49,16 +64,16 @@ final class SchemaReader {
         return out;
     }
 
-    private Attribute attribute(String name, Value v, Pos where) {
+    private Attribute attribute(String name, String path, Value v, Pos where) {
         if (v instanceof Value.External e && e.isCall() && e.name().equals("Attributes")
                 && e.packagePath().endsWith("/timeouts")) {
             return new Attribute(name, "SingleNested", false, true, false, false, false, "Timeouts", "Timeouts", null,
-                    null, null, List.of(), List.of(), null, null, timeoutAttributes(e), orElse(e.origin(), where));
+                    null, null, List.of(), List.of(), null, null, timeoutAttributes(e), null, orElse(e.origin(), where));
         }
         if (!(v instanceof Value.Struct s)) {
-            unresolved.add(new Unresolved("attribute " + name + " is " + describe(v), v == null ? where : orElse(v.origin(), where)));
+            unresolved.add(new Unresolved("attribute " + path + " is " + describe(v), v == null ? where : orElse(v.origin(), where)));
             return new Attribute(name, "Unknown", false, false, false, false, false, null, null, null, null, null,
-                    List.of(), List.of(), null, null, Map.of(), where);
+                    List.of(), List.of(), null, null, Map.of(), new TfType.Unknown("attribute not static", where), where);
         }
         String kind = s.type().name().replaceFirst("Attribute$", "");
         Value def = s.field("Default");
@@ -73,18 +88,57 @@ final class SchemaReader {
         Map<String, Attribute> nested = Map.of();
         Value nestedObject = s.field("NestedObject");
         if (nestedObject instanceof Value.Struct no) {
-            nested = attributes(no.field("Attributes"), no.origin());
+            nested = attributes(no.field("Attributes"), no.origin(), path + ".");
         } else if (s.field("Attributes") != null) {
-            nested = attributes(s.field("Attributes"), s.origin());
+            nested = attributes(s.field("Attributes"), s.origin(), path + ".");
+        }
+        TfType type = kind.endsWith("Nested") ? null : valueType(kind, s);
+        if (type != null && !type.isKnown()) {
+            TfType.Unknown u = type.firstUnknown();
+            unresolved.add(new Unresolved("type of attribute " + path + ": " + u.why(), orElse(u.pos(), s.origin())));
         }
         return new Attribute(name, kind, bool(s, "Required"), bool(s, "Optional"), bool(s, "Computed"),
                 bool(s, "Sensitive"), bool(s, "WriteOnly"), string(s, "Description"), string(s, "MarkdownDescription"),
                 string(s, "DeprecationMessage"), defaultValue, defaultExpression, validators(s.field("Validators")),
                 names(s.field("PlanModifiers")), typeText(s.field("ElementType")), typeText(s.field("CustomType")),
-                nested, s.origin());
+                nested, type, s.origin());
     }
 
-    private Map<String, Schema.Block> blocks(Value v, Pos where) {
+    /**
+     * The value type of a non-nested attribute from its kind: a primitive, a collection of its
+     * {@code ElementType} (or of what its {@code CustomType} is built on), an object of its
+     * {@code AttributeTypes}.
+     */
+    TfType valueType(String kind, Value.Struct s) {
+        TfType primitive = TypeReader.primitive(kind + "Type");
+        if (primitive != null) {
+            return primitive;
+        }
+        switch (kind) {
+            case "List", "Set", "Map": {
+                Value element = s.field("ElementType");
+                if ((element == null || element instanceof Value.Nil) && s.field("CustomType") instanceof Value.Struct custom) {
+                    TfType t = types.of(custom, s.origin());
+                    if (t instanceof TfType.Collection c && c.kind().equals(kind.toLowerCase(java.util.Locale.ROOT))) {
+                        return t;
+                    }
+                }
+                return new TfType.Collection(kind.toLowerCase(java.util.Locale.ROOT), types.of(element, s.origin()));
+            }
+            case "Object":
+                return types.of(new Value.Struct(new Value.TypeName("github.com/hashicorp/terraform-plugin-framework/types",
+                        "ObjectType"), java.util.Map.of("AttrTypes", orNil(s.field("AttributeTypes"), s.origin())), s.origin()),
+                        s.origin());
+            default:
+                return new TfType.Unknown("attribute kind " + s.type().shortName() + " is not one the reading knows", s.origin());
+        }
+    }
+
+    private static Value orNil(Value v, Pos at) {
+        return v == null ? new Value.Nil(at) : v;
+    }
+
+    private Map<String, Schema.Block> blocks(Value v, Pos where, String path) {
         Map<String, Schema.Block> out = new TreeMap<>();
         if (v == null || v instanceof Value.Nil) {
             return out;
@@ -103,8 +157,8 @@ final class SchemaReader {
                         : kind.startsWith("Map") ? "map" : "single";
                 Value inner = s.field("NestedObject") instanceof Value.Struct no ? no : s;
                 Value.Struct body = (Value.Struct) inner;
-                out.put(name, new Schema.Block(name, nesting, attributes(body.field("Attributes"), body.origin()),
-                        blocks(body.field("Blocks"), body.origin()), string(s, "Description"), s.origin()));
+                out.put(name, new Schema.Block(name, nesting, attributes(body.field("Attributes"), body.origin(), path + name + "."),
+                        blocks(body.field("Blocks"), body.origin(), path + name + "."), string(s, "Description"), s.origin()));
             } else {
                 unresolved.add(new Unresolved("block " + name + " is " + describe(b), b == null ? where : orElse(b.origin(), where)));
             }
@@ -121,7 +175,7 @@ final class SchemaReader {
                     if (opts.field(op) instanceof Value.Bool b && b.value()) {
                         String n = op.toLowerCase();
                         out.put(n, new Attribute(n, "String", false, true, false, false, false, null, null, null, null,
-                                null, List.of(), List.of(), null, null, Map.of(), opts.origin()));
+                                null, List.of(), List.of(), null, null, Map.of(), TfType.STRING, opts.origin()));
                     }
                 }
             }
@@ -139,6 +193,9 @@ final class SchemaReader {
                         args.add(constant(a));
                     }
                     out.add(new Validator(x.shortName(), args, x.origin()));
+                } else if (e instanceof Value.Struct own) {
+                    // A validator the module builds itself: known by its type; its rules are its own code.
+                    out.add(new Validator(own.type().shortName(), List.of(), own.origin()));
                 } else {
                     unresolved.add(new Unresolved("validator is " + describe(e), e.origin()));
                 }
@@ -237,6 +294,11 @@ final class SchemaReader {
     private static Pos origin(Value.Struct s, String field) {
         Value v = s.field(field);
         return v == null ? null : v.origin();
+    }
+
+    /** A constant string field of a struct value, or null (unresolved when it is set but not constant). */
+    String text(Value.Struct s, String field) {
+        return string(s, field);
     }
 
     private String string(Value.Struct s, String field) {

@@ -321,7 +321,7 @@ class ProviderReaderTest {
     }
 
     @Test
-    void resourcesRegisteredFromInitFunctionsAreSaidToBeUnknownNotSilentlyNone() throws IOException {
+    void initFunctionsThatGoDoesNotRunAreNamedWhenNothingIsRegistered() throws IOException {
         goMod();
         write("internal/provider/provider.go", PROVIDER_HEAD.formatted("\n\t\"example.com/tfp/internal/registry\"\n") + """
 
@@ -359,8 +359,9 @@ class ProviderReaderTest {
         ProviderModel model = ProviderReader.read(dir);
         assertThat(model.resources()).isEmpty();
         assertThat(model.unresolved()).singleElement().hasToString("internal/provider/provider.go:23: Resources() could not be "
-                + "enumerated: read statically it returns an empty list (from internal/registry/registry.go:5), but init functions "
-                + "run before it (internal/widget/widget.go:9) and are not evaluated statically, and the module has 1 resource "
+                + "enumerated: read statically it returns an empty list (from internal/registry/registry.go:5), but the module has "
+                + "init functions that Go does not run before it, in packages the provider's main does not import "
+                + "(internal/widget/widget.go:9), and the module has 1 resource "
                 + "constructor(s) nothing registers (widget.NewWidgetResource (internal/widget/widget.go:13)); what is registered "
                 + "at run time is not known to the audit");
     }

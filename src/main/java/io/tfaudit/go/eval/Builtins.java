@@ -34,6 +34,9 @@ final class Builtins {
                 if (v instanceof Value.MapValue m) {
                     return Optional.of(new Value.Int(BigInteger.valueOf(m.entries().size()), c.pos()));
                 }
+                if (v instanceof Value.Nil) {
+                    return Optional.of(new Value.Int(BigInteger.ZERO, c.pos()));
+                }
                 return Optional.of(new Value.Unknown("len of " + Evaluator.describe(v), c.pos()));
             }
             case "append": {
@@ -58,7 +61,8 @@ final class Builtins {
                         out.add(v);
                     }
                 }
-                return Optional.of(new Value.ListValue(out, base instanceof Value.ListValue l ? l.origin() : c.pos()));
+                return Optional.of(base instanceof Value.ListValue l ? new Value.ListValue(out, l.origin(), l.type())
+                        : new Value.ListValue(out, c.pos()));
             }
             case "delete": {
                 Value m = ev.eval(args.get(0), frame);
@@ -69,14 +73,8 @@ final class Builtins {
                 return Optional.of(new Value.Nil(c.pos()));
             }
             case "make": {
-                Expr t = args.get(0);
-                if (t instanceof Expr.MapType) {
-                    return Optional.of(new Value.MapValue(c.pos()));
-                }
-                if (t instanceof Expr.ArrayType) {
-                    return Optional.of(new Value.ListValue(List.of(), c.pos()));
-                }
-                return Optional.of(new Value.Unknown("make of " + t.getClass().getSimpleName(), c.pos()));
+                Value length = args.size() > 1 ? ev.eval(args.get(1), frame) : null;
+                return Optional.of(ev.make(args.get(0), length, frame, c.pos()));
             }
             case "new":
                 return Optional.of(ev.zeroValue(args.get(0), frame, c.pos()));

@@ -29,6 +29,13 @@ public final class Evaluator {
 
     private static final int MAX_DEPTH = 64;
     private static final long DEFAULT_STEP_BUDGET = 2_000_000;
+    /**
+     * Steps a question may take per Go file of the module, above the default: one question
+     * ({@code Resources()} of a provider whose registry holds every resource) may have to run
+     * the code of most of the module (awscc: 1.26 million steps for 1,443 resources in 8,087
+     * files), so the bound grows with the code there is, never with how it loops.
+     */
+    private static final long STEPS_PER_FILE = 500;
 
     private final GoModule module;
     private final Map<String, Value> packageValues = new HashMap<>();
@@ -38,7 +45,7 @@ public final class Evaluator {
     private final long stepBudget;
 
     public Evaluator(GoModule module) {
-        this(module, DEFAULT_STEP_BUDGET);
+        this(module, Math.max(DEFAULT_STEP_BUDGET, STEPS_PER_FILE * module.tree().files().size()));
     }
 
     public Evaluator(GoModule module, long stepBudget) {
@@ -78,9 +85,14 @@ public final class Evaluator {
             if (init == null) {
                 v = zeroValue(decl.get().spec().type(), new Frame(pkg, decl.get().file(), null), decl.get().spec().pos());
             } else {
-                v = eval(init, new Frame(pkg, decl.get().file(), null));
+                Frame frame = new Frame(pkg, decl.get().file(), null);
+                v = eval(init, frame);
                 if (v instanceof Value.Tuple t) {
                     v = decl.get().index() < t.values().size() ? t.values().get(decl.get().index()) : unknown("missing result", init);
+                }
+                if (decl.get().spec().type() != null) {
+                    NamedType named = namedType(decl.get().spec().type(), frame);
+                    v = named == null ? v : retyped(v, named.name);
                 }
             }
             packageValues.put(key, v);
@@ -88,6 +100,83 @@ public final class Evaluator {
         } finally {
             inProgress.remove(key);
         }
+    }
+
+    /**
+     * Initialises the module's packages that {@code roots} import, directly or not, as Go does
+     * before {@code main} runs: a package after the packages it imports (among those ready,
+     * the first by import path), and within a package its package-level variables, then its
+     * {@code init} functions in the order of its files. So a registry that {@code init}
+     * functions fill is known afterwards. Returns what could not be followed to its end.
+     */
+    public List<Value.Unknown> initialise(List<GoPackage> roots, java.util.Set<GoPackage> initialised) {
+        List<Value.Unknown> problems = new ArrayList<>();
+        List<GoPackage> order = PackageOrder.of(module, roots);
+        java.util.Set<GoPackage> reached = importClosure(module, roots);
+        if (order.size() < reached.size()) {
+            List<String> stuck = reached.stream().filter(p -> !order.contains(p)).map(GoPackage::importPath).sorted().toList();
+            problems.add(new Value.Unknown("packages in an import cycle (not valid Go) are not initialised: "
+                    + String.join(", ", stuck), null));
+        }
+        for (GoPackage pkg : order) {
+            initialised.add(pkg);
+            List<GoFile> files = pkg.files().stream().filter(f -> !f.isTestFile())
+                    .sorted(java.util.Comparator.comparing(GoFile::path)).toList();
+            for (GoFile f : files) {
+                for (Decl d : f.decls()) {
+                    if (d instanceof Decl.GenDecl g && g.keyword() == Decl.Keyword.VAR) {
+                        initialiseVars(pkg, f, g);
+                    }
+                }
+            }
+            for (GoFile f : files) {
+                for (Decl.FuncDecl fn : f.funcs()) {
+                    if (!fn.isMethod() && fn.name().name().equals("init") && fn.body() != null) {
+                        Value result = call(new Value.Func(pkg, f, fn, null, null, null), List.of(), fn.pos());
+                        if (result instanceof Value.Unknown u) {
+                            problems.add(new Value.Unknown("init function of " + pkg.importPath() + " not followed to its end: "
+                                    + u.why(), fn.pos()));
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The module's packages that {@code roots} import, directly or not, {@code roots} included. */
+    public static java.util.Set<GoPackage> importClosure(GoModule module, List<GoPackage> roots) {
+        return PackageOrder.importsOf(module, roots).keySet();
+    }
+
+    /** A package's {@code var} declaration: named values once each; blank ones ({@code var _ = f()}) for their effects. */
+    private void initialiseVars(GoPackage pkg, GoFile file, Decl.GenDecl g) {
+        for (var spec : g.specs()) {
+            var vs = (io.tfaudit.go.ast.Spec.ValueSpec) spec;
+            for (int i = 0; i < vs.names().size(); i++) {
+                steps = 0;
+                String name = vs.names().get(i).name();
+                if (!name.equals("_")) {
+                    packageValue(pkg, name);
+                } else if (i < vs.values().size()) {
+                    eval(vs.values().get(i), new Frame(pkg, file, null));
+                }
+            }
+        }
+    }
+
+    /** Go's assignment to a package-level variable: its initialiser has run first (or runs now, for its effects). */
+    private void setPackageValue(GoPackage pkg, String name, Value v) {
+        packageValue(pkg, name);
+        packageValues.put(pkg.importPath() + "." + name, v);
+    }
+
+    /** The module package that a name stands for where it is written, unless a variable hides it. */
+    private Optional<GoPackage> packageNamed(Expr x, Frame frame) {
+        if (x instanceof Expr.Ident id && frame.scope.lookup(id.name()) == null && frame.pkg.value(id.name()).isEmpty()) {
+            return module.resolveImport(frame.file, id.name()).flatMap(module::packageAt);
+        }
+        return Optional.empty();
     }
 
     /** An expression's value in package scope (constants, package values, calls), as written in {@code file}. */
@@ -105,6 +194,9 @@ public final class Evaluator {
         }
         if (callDepth >= MAX_DEPTH) {
             return new Value.Unknown("call depth over " + MAX_DEPTH + " at " + f.describe(), at);
+        }
+        if (callDepth == 0 && inProgress.isEmpty()) {
+            steps = 0; // each question asked from outside (a constructor, a Schema method, an init) has its own budget
         }
         callDepth++;
         try {
@@ -256,7 +348,9 @@ public final class Evaluator {
 
     private void assign(Stmt.AssignStmt a, Frame frame) {
         List<Value> rhs = new ArrayList<>();
-        if (a.rhs().size() == 1 && a.lhs().size() > 1) {
+        if (a.rhs().size() == 1 && a.lhs().size() == 2 && a.rhs().get(0) instanceof Expr.IndexExpr ix) {
+            rhs.addAll(commaOk(ix, frame));
+        } else if (a.rhs().size() == 1 && a.lhs().size() > 1) {
             Value v = eval(a.rhs().get(0), frame);
             if (v instanceof Value.Tuple t) {
                 rhs.addAll(t.values());
@@ -277,6 +371,21 @@ public final class Evaluator {
         }
     }
 
+    /** {@code v, ok := m[k]}: the entry and whether it is there, when the map is known. */
+    private List<Value> commaOk(Expr.IndexExpr ix, Frame frame) {
+        Value base = eval(ix.x(), frame);
+        Value key = eval(ix.index(), frame);
+        if (base instanceof Value.MapValue m && !(Value.keyOf(key) instanceof Value.IdentityKey)) {
+            Value v = m.entries().get(Value.keyOf(key));
+            return List.of(v != null ? v : new Value.Nil(ix.pos()), new Value.Bool(v != null, ix.pos()));
+        }
+        if (base instanceof Value.Nil) {
+            return List.of(new Value.Nil(ix.pos()), new Value.Bool(false, ix.pos()));
+        }
+        return List.of(new Value.Unknown("index of " + describe(base), ix.pos()),
+                new Value.Unknown("comma-ok form on " + describe(base), ix.pos()));
+    }
+
     private static Value copyIfStruct(Value v) {
         return v instanceof Value.Struct s ? s.copy() : v;
     }
@@ -286,9 +395,20 @@ public final class Evaluator {
             if (define) {
                 frame.scope.define(id.name(), v);
             } else if (!frame.scope.assign(id.name(), v)) {
-                frame.scope.define(id.name(), v);
+                if (frame.pkg.value(id.name()).filter(d -> !d.isConst()).isPresent()) {
+                    setPackageValue(frame.pkg, id.name(), v);
+                } else {
+                    frame.scope.define(id.name(), v);
+                }
             }
         } else if (target instanceof Expr.SelectorExpr sel) {
+            Optional<GoPackage> other = packageNamed(sel.x(), frame);
+            if (other.isPresent()) {
+                if (other.get().value(sel.sel().name()).filter(d -> !d.isConst()).isPresent()) {
+                    setPackageValue(other.get(), sel.sel().name(), v);
+                }
+                return;
+            }
             Value base = eval(sel.x(), frame);
             if (base instanceof Value.Struct st) {
                 st.fields().put(sel.sel().name(), v);
@@ -337,6 +457,9 @@ public final class Evaluator {
             for (int i = 0; i < n.value().intValue(); i++) {
                 pairs.add(new Value[] {new Value.Int(BigInteger.valueOf(i), r.pos()), null});
             }
+        } else if (x instanceof Value.Int n) {
+            // More iterations than any step budget allows: say so rather than skip the loop.
+            return new Flow.Stop("range over " + n.value() + " at " + r.pos().fileAndLine() + " is beyond the step budget");
         } else {
             return NORMAL;
         }
@@ -545,6 +668,10 @@ public final class Evaluator {
         if (base instanceof Value.External ext) {
             return new Value.External(ext.packagePath(), chain(ext) + "." + name, null, s.pos());
         }
+        Optional<Value> method = methodValue(base, name);
+        if (method.isPresent()) {
+            return method.get();
+        }
         return new Value.Unknown("selector ." + name + " on " + describe(base), s.pos());
     }
 
@@ -603,6 +730,13 @@ public final class Evaluator {
     }
 
     private Optional<Value> methodValue(Value receiver, String name) {
+        Value.TypeName collectionType = receiver instanceof Value.ListValue l ? l.type()
+                : receiver instanceof Value.MapValue m ? m.type() : receiver instanceof Value.Str str ? str.type() : null;
+        if (collectionType != null) {
+            return module.packageAt(collectionType.packagePath())
+                    .flatMap(p -> p.method(collectionType.name(), name)
+                            .map(m -> new Value.Func(p, m.file(), m.decl(), null, null, receiver)));
+        }
         if (!(receiver instanceof Value.Struct st)) {
             return Optional.empty();
         }
@@ -720,6 +854,12 @@ public final class Evaluator {
                 default -> new Value.Unknown("operator " + op + " on booleans", at);
             };
         }
+        if ((op.equals("==") || op.equals("!=")) && (x instanceof Value.Nil || y instanceof Value.Nil)) {
+            Boolean equal = equalsNil(x instanceof Value.Nil ? y : x);
+            if (equal != null) {
+                return new Value.Bool(op.equals("==") == equal, at);
+            }
+        }
         if (op.equals("&&") && x instanceof Value.Bool a && !a.value()) {
             return x;
         }
@@ -727,6 +867,22 @@ public final class Evaluator {
             return x;
         }
         return new Value.Unknown("operator " + op + " on " + describe(x) + " and " + describe(y), at);
+    }
+
+    /**
+     * Whether a value compares equal to nil, when that is known: a made or written map, a
+     * function and a constant are not nil. A struct may stand for a nil pointer and a slice
+     * for a nil slice, so those stay unknown.
+     */
+    private static Boolean equalsNil(Value v) {
+        if (v instanceof Value.Nil) {
+            return true;
+        }
+        if (v instanceof Value.MapValue || v instanceof Value.Func || v instanceof Value.Str || v instanceof Value.Int
+                || v instanceof Value.Bool || v instanceof Value.Float) {
+            return false;
+        }
+        return null;
     }
 
     private Value callExpr(Expr.CallExpr c, Frame frame) {
@@ -742,7 +898,12 @@ public final class Evaluator {
             }
         }
         if (isConversion(fun, frame)) {
-            return c.args().isEmpty() ? new Value.Unknown("empty conversion", c.pos()) : eval(c.args().get(0), frame);
+            if (c.args().isEmpty()) {
+                return new Value.Unknown("empty conversion", c.pos());
+            }
+            Value v = eval(c.args().get(0), frame);
+            NamedType named = namedType(fun, frame);
+            return named == null ? v : retyped(v, named.name);
         }
         Value f = eval(fun, frame);
         List<Value> args = new ArrayList<>(c.args().size());
@@ -773,7 +934,85 @@ public final class Evaluator {
             }
             return Builtins.isBasicType(id.name()) || frame.pkg.type(id.name()).isPresent();
         }
+        if (fun instanceof Expr.SelectorExpr sel) {
+            return packageNamed(sel.x(), frame).flatMap(p -> p.type(sel.sel().name())).isPresent();
+        }
         return false;
+    }
+
+    /** A named type of the module, its declaration, and the frame its underlying type is read in. */
+    private record NamedType(Value.TypeName name, GoPackage.TypeRef decl, Frame frame) {}
+
+    /** The module type that a type expression names ({@code T}, {@code pkg.T}, {@code T[int]}), or null. */
+    private NamedType namedType(Expr type, Frame frame) {
+        Expr t = type;
+        while (t instanceof Expr.ParenExpr p) {
+            t = p.x();
+        }
+        if (t instanceof Expr.IndexExpr ix) {
+            t = ix.x();
+        }
+        if (t instanceof Expr.Ident id) {
+            Optional<GoPackage.TypeRef> decl = frame.pkg.type(id.name());
+            return decl.map(d -> new NamedType(new Value.TypeName(frame.pkg.importPath(), id.name()), d,
+                    new Frame(frame.pkg, d.file(), null))).orElse(null);
+        }
+        if (t instanceof Expr.SelectorExpr sel) {
+            Optional<GoPackage> pkg = packageNamed(sel.x(), frame);
+            if (pkg.isPresent()) {
+                Optional<GoPackage.TypeRef> decl = pkg.get().type(sel.sel().name());
+                return decl.map(d -> new NamedType(new Value.TypeName(pkg.get().importPath(), sel.sel().name()), d,
+                        new Frame(pkg.get(), d.file(), null))).orElse(null);
+            }
+        }
+        return null;
+    }
+
+    /** A slice or map value given a named type (a conversion, a literal or the zero value of that type). */
+    private static Value retyped(Value v, Value.TypeName name) {
+        if (v instanceof Value.Str str) {
+            return new Value.Str(str.value(), str.origin(), name);
+        }
+        if (v instanceof Value.ListValue l) {
+            return new Value.ListValue(l.elements(), l.origin(), name);
+        }
+        if (v instanceof Value.MapValue m) {
+            Value.MapValue typed = new Value.MapValue(m.origin(), name);
+            typed.entries().putAll(m.entries());
+            return typed;
+        }
+        return v;
+    }
+
+    /** {@code make(T)} or {@code make(T, n)} for a map or slice type, named or not: a slice holds n zero values. */
+    Value make(Expr type, Value length, Frame frame, Pos at) {
+        Value.TypeName name = null;
+        Expr underlying = type;
+        Frame typeFrame = frame;
+        NamedType named = namedType(type, frame);
+        if (named != null) {
+            name = named.name;
+            underlying = named.decl.spec().type();
+            typeFrame = named.frame;
+        }
+        if (underlying instanceof Expr.MapType) {
+            return new Value.MapValue(at, name);
+        }
+        if (underlying instanceof Expr.ArrayType slice) {
+            List<Value> elements = new ArrayList<>();
+            if (length instanceof Value.Int n && n.value().signum() > 0) {
+                if (n.value().bitLength() > 20) {
+                    return new Value.Unknown("make of a slice of " + n.value() + " elements", at);
+                }
+                for (int i = 0; i < n.value().intValue(); i++) {
+                    elements.add(zeroValue(slice.elt(), typeFrame, at));
+                }
+            } else if (length != null && !(length instanceof Value.Int)) {
+                return new Value.Unknown("make of a slice of " + describe(length) + " elements", at);
+            }
+            return new Value.ListValue(elements, at, name);
+        }
+        return new Value.Unknown("make of " + type.getClass().getSimpleName(), at);
     }
 
     // ------------------------------------------------------------------------------------
@@ -845,7 +1084,7 @@ public final class Evaluator {
             return struct(name, fieldNames(st), c, frame);
         }
         if (underlying instanceof Expr.MapType || underlying instanceof Expr.ArrayType) {
-            return composite(c, underlying, frame);
+            return retyped(composite(c, underlying, frame), name);
         }
         return struct(name, List.of(), c, frame);
     }
@@ -918,14 +1157,19 @@ public final class Evaluator {
                 case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "byte", "rune":
                     return new Value.Int(BigInteger.ZERO, at);
                 default:
-                    Optional<GoPackage.TypeRef> t = frame.pkg.type(id.name());
-                    if (t.isPresent() && t.get().spec().type() instanceof Expr.StructType) {
-                        return new Value.Struct(new Value.TypeName(frame.pkg.importPath(), id.name()), new LinkedHashMap<>(), at);
-                    }
-                    if (t.isPresent()) {
-                        return zeroValue(t.get().spec().type(), frame, at);
-                    }
+                    break;
             }
+        }
+        NamedType named = namedType(type, frame);
+        if (named != null) {
+            Expr underlying = named.decl.spec().type();
+            if (underlying instanceof Expr.StructType) {
+                return new Value.Struct(named.name, new LinkedHashMap<>(), at);
+            }
+            if (underlying instanceof Expr.ArrayType) {
+                return new Value.ListValue(List.of(), at, named.name);
+            }
+            return zeroValue(underlying, named.frame, at);
         }
         if (type instanceof Expr.SelectorExpr sel && sel.x() instanceof Expr.Ident pkgName) {
             Optional<String> path = module.resolveImport(frame.file, pkgName.name());

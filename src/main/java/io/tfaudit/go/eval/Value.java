@@ -23,7 +23,12 @@ public sealed interface Value {
 
     Pos origin();
 
-    record Str(String value, Pos origin) implements Value {}
+    /** A string; {@code type} is its named type when it has one ({@code type Algorithm string}), for its methods. */
+    record Str(String value, Pos origin, TypeName type) implements Value {
+        public Str(String value, Pos origin) {
+            this(value, origin, null);
+        }
+    }
 
     record Int(BigInteger value, Pos origin) implements Value {}
 
@@ -106,13 +111,27 @@ public sealed interface Value {
         }
     }
 
-    /** A map; keys are constants (String, BigInteger, Boolean) in insertion order. */
+    /**
+     * A map; keys are constants (String, BigInteger, Boolean) in insertion order. {@code type}
+     * is its named type when it has one ({@code type Registry map[string]F}), for its methods.
+     */
     final class MapValue implements Value {
         private final Map<Object, Value> entries = new LinkedHashMap<>();
         private final Pos origin;
+        private final TypeName type;
 
         public MapValue(Pos origin) {
+            this(origin, null);
+        }
+
+        public MapValue(Pos origin, TypeName type) {
             this.origin = origin;
+            this.type = type;
+        }
+
+        /** The named type, or null for {@code map[K]V}. */
+        public TypeName type() {
+            return type;
         }
 
         public Map<Object, Value> entries() {
@@ -130,14 +149,28 @@ public sealed interface Value {
         }
     }
 
-    /** A slice or array. */
+    /**
+     * A slice or array. {@code type} is its named type when it has one
+     * ({@code type Options []Option}), so that its methods can be called.
+     */
     final class ListValue implements Value {
         private final List<Value> elements;
         private final Pos origin;
+        private final TypeName type;
 
         public ListValue(List<Value> elements, Pos origin) {
+            this(elements, origin, null);
+        }
+
+        public ListValue(List<Value> elements, Pos origin, TypeName type) {
             this.elements = new ArrayList<>(elements);
             this.origin = origin;
+            this.type = type;
+        }
+
+        /** The named type, or null for {@code []T}. */
+        public TypeName type() {
+            return type;
         }
 
         public List<Value> elements() {
