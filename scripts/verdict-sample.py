@@ -5,7 +5,9 @@ Usage: scripts/verdict-sample.py --seed N [--failed 40] [--passed 25] REF=RESULT
 e.g.   scripts/verdict-sample.py --seed 1313 develop=/tmp/dev/allure-results 29127ce=/tmp/c29/allure-results
 
 Every *-result.json of every folder is pooled; skipped/broken results are left out (they carry
-no verdict). Results are shuffled with random.seed(N), then taken in that order until the
+no verdict). The pool is sorted by ref, criterion and test name (not by Allure's random file
+names, so a rerun of the same audit gives the same draw), shuffled with random.seed(N), then
+taken in that order until the
 wanted number of failed and passed results is reached, at most --per-criterion (2) per
 criterion over all refs, so the sample spreads over the criteria. Prints a markdown table.
 """
@@ -14,6 +16,7 @@ import glob
 import json
 import os
 import random
+import sys
 
 
 def label(result, name):
@@ -23,8 +26,12 @@ def label(result, name):
 def load(ref, folder):
     rows = []
     for path in sorted(glob.glob(os.path.join(folder, "*-result.json"))):
-        with open(path, encoding="utf-8") as f:
-            r = json.load(f)
+        try:
+            with open(path, encoding="utf-8") as f:
+                r = json.load(f)
+        except (OSError, ValueError) as e:
+            print(f"skipped {path}: {e}", file=sys.stderr)
+            continue
         if r.get("status") not in ("passed", "failed"):
             continue
         message = (r.get("statusDetails") or {}).get("message", "") or ""
@@ -36,6 +43,7 @@ def load(ref, folder):
             "status": r["status"],
             "story": label(r, "story"),
             "message": message,
+            "test": (r.get("fullName") or "") + " " + (r.get("name") or ""),
             "file": os.path.basename(path),
         })
     return rows
@@ -53,10 +61,15 @@ def main():
 
     pool = []
     for spec in a.refs:
-        ref, folder = spec.split("=", 1)
+        ref, sep, folder = spec.partition("=")
+        if not sep or not os.path.isdir(folder):
+            p.error(f"expected REF=RESULTS_DIR with an existing folder, got {spec!r}")
         pool.extend(load(ref, folder))
-    # a stable order before shuffling, so the seed alone decides the draw
-    pool.sort(key=lambda r: (r["ref"], r["criterion"], r["resource"], r["status"], r["file"]))
+    if not pool:
+        p.error("no passed or failed result in the folders given")
+    # A stable order before shuffling, so that the seed and the results decide the draw, not
+    # the random file names Allure gives them: a rerun of the same audit draws the same sample.
+    pool.sort(key=lambda r: (r["ref"], r["criterion"], r["test"], r["status"]))
     random.seed(a.seed)
     random.shuffle(pool)
 
