@@ -51,7 +51,7 @@ public final class GoFileParser {
                 return parseHere(path, bytes);
             } catch (StackOverflowError stillTooDeep) {
                 return new AstBuilder(path, Comments.of(path, List.of(), List.of()),
-                        new ArrayList<>(List.of(new SyntaxError(path, 1, 1, "nesting too deep to parse"))))
+                        new ArrayList<>(List.of(new SyntaxError(path, 1, 1, "nesting too deep to parse"))), List.of())
                         .buildFile(null, bytes.length, true);
             }
         });
@@ -61,7 +61,8 @@ public final class GoFileParser {
         SourceText source = SourceText.decode(path, bytes);
         List<SyntaxError> problems = new ArrayList<>(source.problems());
         if (source.binary()) {
-            return new AstBuilder(path, Comments.of(path, List.of(), List.of()), problems).buildFile(null, bytes.length, true);
+            return new AstBuilder(path, Comments.of(path, List.of(), List.of()), problems, List.of())
+                    .buildFile(null, bytes.length, true);
         }
         Result result = parseTree(path, source.text());
         for (SyntaxError e : result.errors()) {
@@ -70,9 +71,10 @@ public final class GoFileParser {
                 problems.add(e);
             }
         }
-        Comments comments = Comments.of(path, result.tokens().getTokens(), result.comments());
+        List<Token> tokens = result.tokens().getTokens();
+        Comments comments = Comments.of(path, tokens, result.comments());
         boolean tolerant = !problems.isEmpty();
-        GoFile file = new AstBuilder(path, comments, problems).buildFile(result.tree(), bytes.length, tolerant);
+        GoFile file = new AstBuilder(path, comments, problems, tokens).buildFile(result.tree(), bytes.length, tolerant);
         int decodingProblems = source.problems().size();
         if (file.errors().size() == decodingProblems) {
             return file;
