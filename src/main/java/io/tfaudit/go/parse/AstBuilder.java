@@ -530,7 +530,7 @@ final class AstBuilder {
         }
         ParseTree op = ctx.getChild(1);
         if (op instanceof AssignOpContext a) {
-            return new Stmt.AssignStmt(at, lhs, a.getText(), expressionList(ctx.expressionList(1)));
+            return new Stmt.AssignStmt(at, lhs, a.getText().intern(), expressionList(ctx.expressionList(1)));
         }
         int type = ((TerminalNode) op).getSymbol().getType();
         return switch (type) {
@@ -556,7 +556,7 @@ final class AstBuilder {
                 return new Stmt.BadStmt(at);
             }
             boolean define = op instanceof TerminalNode;
-            return new Stmt.AssignStmt(at, define ? namesToDefine(lhs) : lhs, op.getText(),
+            return new Stmt.AssignStmt(at, define ? namesToDefine(lhs) : lhs, op.getText().intern(),
                     expressionList(rhs.expressionListNoLit()));
         }
         int type = ((TerminalNode) op).getSymbol().getType();
@@ -722,7 +722,7 @@ final class AstBuilder {
             RangeOrListContext rhs = init.rangeOrList();
             if (rhs != null && rhs.RANGE() != null) {
                 List<Expr> vars = expressionList(init.expressionListNoLit());
-                String op = init.getChild(1).getText();
+                String op = init.getChild(1).getText().intern();
                 if (vars.size() > 2) {
                     reject(vars.get(vars.size() - 1).pos(), "expected at most 2 expressions");
                 }
@@ -784,7 +784,7 @@ final class AstBuilder {
         Deque<String> operators = new ArrayDeque<>();
         operands.push(unary((ParserRuleContext) ctx.getChild(0)));
         for (int i = 1; i < n; i += 2) {
-            String op = ctx.getChild(i).getText();
+            String op = ctx.getChild(i).getText().intern();
             int prec = precedence(op);
             while (!operators.isEmpty() && precedence(operators.peek()) >= prec) {
                 reduce(operands, operators);
@@ -824,9 +824,25 @@ final class AstBuilder {
         while (ctx.getChild(first) instanceof UnaryOpContext) {
             first++;
         }
-        Expr x = operand((OperandContext) ctx.getChild(first));
-        for (int i = first + 1; i < n; i++) {
-            x = suffix(x, (ParserRuleContext) ctx.getChild(i));
+        ParseTree head = ctx.getChild(first);
+        Expr x;
+        int next = first + 1;
+        if (head instanceof OperandContext o) {
+            x = operand(o);
+        } else if (head instanceof CompositeTypeContext t) {
+            x = compositeType(t);
+        } else {
+            Pos at = pos(((TerminalNode) head).getSymbol());
+            Expr.FuncType type = signature(at, null, (SignatureContext) ctx.getChild(next++));
+            x = next < n && ctx.getChild(next) instanceof BlockContext b ? new Expr.FuncLit(at, type, block(b)) : type;
+            if (x instanceof Expr.FuncLit) {
+                next++;
+            }
+        }
+        for (int i = next; i < n; i++) {
+            ParseTree c = ctx.getChild(i);
+            x = c instanceof LiteralValueContext v ? new Expr.CompositeLit(x.pos(), x, literalValue(v))
+                    : suffix(x, (ParserRuleContext) c);
         }
         for (int i = first - 1; i >= 0; i--) {
             x = applyUnary(((UnaryOpContext) ctx.getChild(i)).getStart(), x);
@@ -839,7 +855,7 @@ final class AstBuilder {
         return switch (op.getType()) {
             case GoLexer.STAR -> new Expr.StarExpr(at, valueOrType(x));
             case GoLexer.RECEIVE -> x instanceof Expr.ChanType ch ? receiveOnly(at, ch) : new Expr.UnaryExpr(at, "<-", value(x));
-            default -> new Expr.UnaryExpr(at, op.getText(), value(x));
+            default -> new Expr.UnaryExpr(at, op.getText().intern(), value(x));
         };
     }
 
@@ -934,31 +950,26 @@ final class AstBuilder {
         Token start = ctx.getStart();
         switch (start.getType()) {
             case GoLexer.IDENTIFIER:
-                return new Expr.Ident(pos(start), start.getText());
+                return new Expr.Ident(pos(start), name(start));
             case GoLexer.L_PAREN:
                 return new Expr.ParenExpr(pos(start), valueOrType(expression(ctx.expression())));
-            case GoLexer.FUNC: {
-                Expr.FuncType type = signature(pos(start), null, ctx.signature());
-                return ctx.block() == null ? type : new Expr.FuncLit(pos(start), type, block(ctx.block()));
-            }
-            case GoLexer.L_BRACKET:
-                return maybeLiteral(arrayType(start, ctx.expression(), ctx.ELLIPSIS(), ctx.type_(0)), ctx.literalValue());
-            case GoLexer.MAP:
-                return maybeLiteral(new Expr.MapType(pos(start), type(ctx.type_(0)), type(ctx.type_(1))), ctx.literalValue());
-            case GoLexer.STRUCT:
-                return maybeLiteral(structType(ctx.structType()), ctx.literalValue());
             case GoLexer.INTERFACE:
                 return interfaceType(ctx.interfaceType());
             case GoLexer.CHAN:
                 return new Expr.ChanType(pos(start), ctx.RECEIVE() == null ? Expr.ChanDir.BOTH : Expr.ChanDir.SEND,
-                        type(ctx.type_(0)));
+                        type(ctx.type_()));
             default:
                 return literal(start);
         }
     }
 
-    private Expr maybeLiteral(Expr type, LiteralValueContext value) {
-        return value == null ? type : new Expr.CompositeLit(type.pos(), type, literalValue(value));
+    private Expr compositeType(CompositeTypeContext ctx) {
+        Token start = ctx.getStart();
+        return switch (start.getType()) {
+            case GoLexer.L_BRACKET -> arrayType(start, ctx.expression(), ctx.ELLIPSIS(), ctx.type_(0));
+            case GoLexer.MAP -> new Expr.MapType(pos(start), type(ctx.type_(0)), type(ctx.type_(1)));
+            default -> structType(ctx.structType());
+        };
     }
 
     private List<Expr> literalValue(LiteralValueContext ctx) {
@@ -989,7 +1000,7 @@ final class AstBuilder {
         if (t.getType() == GoLexer.RUNE_LIT || t.getType() == GoLexer.INTERPRETED_STRING_LIT) {
             checkEscapes(t);
         }
-        return new Expr.BasicLit(pos(t), kind, t.getText());
+        return new Expr.BasicLit(pos(t), kind, literalText(t));
     }
 
     /**
@@ -1031,8 +1042,24 @@ final class AstBuilder {
 
     private Expr.Ident ident(TerminalNode node) {
         Token t = node.getSymbol();
-        return new Expr.Ident(pos(t), t.getText());
+        return new Expr.Ident(pos(t), name(t));
     }
+
+    /**
+     * Names repeat across a tree (a large provider has a million identifiers and a few
+     * thousand names): one String each, held by the JVM's string table, halves the model's
+     * strings. Short literals ("name", import paths) repeat too; long ones rarely do.
+     */
+    private static String name(Token t) {
+        return t.getText().intern();
+    }
+
+    private static String literalText(Token t) {
+        String text = t.getText();
+        return text.length() <= MAX_INTERNED_LITERAL ? text.intern() : text;
+    }
+
+    private static final int MAX_INTERNED_LITERAL = 100;
 
     private Pos pos(ParserRuleContext ctx) {
         return pos(ctx.getStart());
