@@ -20,8 +20,15 @@ class TunedJvmTest {
     }
 
     @Test
+    void aParseIsRelaunchedToo() {
+        assertThat(TunedJvm.wanted(new String[] {"parse", "dir"}, List.of(), NO_PROPERTIES::get)).isTrue();
+        assertThat(TunedJvm.wanted(new String[] {"parse", "dir"}, List.of("-XX:+UseG1GC"), NO_PROPERTIES::get)).isFalse();
+    }
+
+    @Test
     void otherCommandsStayWhereTheyAre() {
-        assertThat(TunedJvm.wanted(new String[] {"parse", "dir"}, List.of(), NO_PROPERTIES::get)).isFalse();
+        assertThat(TunedJvm.wanted(new String[] {"schema", "dir"}, List.of(), NO_PROPERTIES::get)).isFalse();
+        assertThat(TunedJvm.wanted(new String[] {"baseline"}, List.of(), NO_PROPERTIES::get)).isFalse();
         assertThat(TunedJvm.wanted(new String[] {}, List.of(), NO_PROPERTIES::get)).isFalse();
     }
 
