@@ -376,19 +376,15 @@ class Phase10bCriteriaTest {
                     + "but basic.tf and complete.tf declare acme_source_postgresql as [example, example]");
         }
 
+        /** terraform fmt -check writes nothing and runs no provider code: it needs no consent. */
         @Test
-        void formattingIsSkippedWithoutConsent() {
-            var o = run(story, "formatted", DocumentedProvider.sound());
-            assertThat(o.single().getStatus()).isEqualTo(Status.ABORTED);
-            assertThat(o.message(o.single())).contains("-Dexec=true", "terraform fmt -check -recursive examples/");
-        }
-
-        @Test
-        void withConsentAnUnformattedExampleFails() {
+        void withoutConsentAnUnformattedExampleFails() {
             org.junit.jupiter.api.Assumptions.assumeTrue(io.tfaudit.audit.ExternalCommand.onPath("terraform").isPresent(),
                     "terraform is not on PATH");
+            var ok = run(story, "formatted", DocumentedProvider.sound());
+            assertThat(ok.single().getStatus()).as(ok.message(ok.single())).isEqualTo(Status.SUCCESSFUL);
             var o = run(story, "formatted", DocumentedProvider.sound().edit(PG + "basic.tf", s -> s.replace("  name              = \"orders\"",
-                    "  name = \"orders\"")), Map.of(AuditConfig.EXEC, "true"));
+                    "  name = \"orders\"")));
             assertFails(o, o.single(), PG + "basic.tf: not formatted as `terraform fmt` writes it");
         }
 

@@ -228,21 +228,14 @@ class Phase9CriteriaTest {
             assertFails(o, o.single(), "examples/resources/acme_pipeline/basic.tf:2: not valid HCL: '=' without a value");
         }
 
+        /** Read-only (-check writes nothing, no provider code runs): it runs without consent when terraform is on PATH. */
         @Test
-        void formattingIsSkippedWithTheCommandWithoutConsent() {
-            var o = run(story, "examplesAreFormatted", DocumentedProvider.sound());
-            assertThat(o.single().getStatus()).isEqualTo(Status.ABORTED);
-            assertThat(o.message(o.single())).contains("needs consent (-Dexec=true)", "terraform fmt -check -recursive examples/");
-        }
-
-        @Test
-        void withConsentAnUnformattedExampleFails() {
+        void withoutConsentAnUnformattedExampleFails() {
             Assumptions.assumeTrue(ExternalCommand.onPath("terraform").isPresent(), "terraform is not on PATH");
-            var ok = run(story, "examplesAreFormatted", DocumentedProvider.sound(), Map.of(AuditConfig.EXEC, "true"));
+            var ok = run(story, "examplesAreFormatted", DocumentedProvider.sound());
             assertThat(ok.single().getStatus()).as(ok.message(ok.single())).isEqualTo(Status.SUCCESSFUL);
             var o = run(story, "examplesAreFormatted", DocumentedProvider.sound().with("examples/resources/acme_pipeline/basic.tf",
-                    "resource \"acme_pipeline\" \"example\" {\nname=\"x\"\n    source_id      = \"s\"\n  destination_id = \"d\"\n}\n"),
-                    Map.of(AuditConfig.EXEC, "true"));
+                    "resource \"acme_pipeline\" \"example\" {\nname=\"x\"\n    source_id      = \"s\"\n  destination_id = \"d\"\n}\n"));
             assertFails(o, o.single(), "examples/resources/acme_pipeline/basic.tf: not formatted as `terraform fmt` writes it");
         }
     }
