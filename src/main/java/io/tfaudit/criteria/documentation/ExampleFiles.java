@@ -99,6 +99,23 @@ public final class ExampleFiles {
         f.verify();
     }
 
+    /**
+     * "All resources must have basic.tf and complete.tf examples" (FR-18, FR-36, SM-16): both
+     * files exist in the resource's examples folder. What they contain is the stories' to judge
+     * (US-027.2/3, US-050.3/4).
+     */
+    public static void verifyBothExist(CriterionRun run, AuditedResource r) {
+        Findings f = run.findings();
+        for (String name : List.of(BASIC, COMPLETE)) {
+            if (!RepoText.exists(run.provider(), dir(r.typeName()) + name)) {
+                f.add(dir(r.typeName()) + name, r.typeName() + ": expected " + name + ", found no such file"
+                        + (RepoText.isDirectory(run.provider(), dir(r.typeName())) ? " (the folder has "
+                        + fileNames(run.provider(), r.typeName()) + ")" : " (there is no folder " + dir(r.typeName()) + ")"));
+            }
+        }
+        f.verify();
+    }
+
     /** basic.tf exists, parses, declares the resource and sets each of its required attributes. */
     public static void verifyBasic(CriterionRun run, AuditedResource r) {
         Findings f = run.findings();

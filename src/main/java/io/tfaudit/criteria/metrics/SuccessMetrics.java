@@ -2,6 +2,7 @@ package io.tfaudit.criteria.metrics;
 
 import static io.tfaudit.audit.Restated.criteria;
 
+import io.tfaudit.audit.Audit;
 import io.tfaudit.audit.Criterion;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.Findings;
@@ -9,6 +10,7 @@ import io.tfaudit.audit.GoTestRun;
 import io.tfaudit.audit.Phase;
 import io.tfaudit.audit.Severity;
 import io.tfaudit.audit.UserStory;
+import io.tfaudit.criteria.documentation.ExampleFiles;
 import io.tfaudit.criteria.phase10.US030VerifyAuditDocuments;
 import io.tfaudit.criteria.phase10.US031CreateComprehensiveAuditReport;
 import io.tfaudit.criteria.phase10b.US045CreateMissingResourceDocumentation;
@@ -16,7 +18,6 @@ import io.tfaudit.criteria.phase10b.US046UpdateInlineCodeComments;
 import io.tfaudit.criteria.phase10b.US047CreateTestDocumentation;
 import io.tfaudit.criteria.phase10b.US048CreateCodeGeneratorDocumentation;
 import io.tfaudit.criteria.phase10b.US049UpdateChangelogForAuditFindings;
-import io.tfaudit.criteria.phase10b.US050CreateUpdateExampleFilesForAllResources;
 import io.tfaudit.criteria.phase12.US034RecordVcrCassettesForSourceConnectorTests;
 import io.tfaudit.criteria.phase12.US035RecordVcrCassettesForDestinationConnectorTests;
 import io.tfaudit.criteria.phase12.US036RecordVcrCassettesForTransformAndOtherResourceTests;
@@ -231,18 +232,20 @@ public class SuccessMetrics {
         return run.restatePerResource(criteria(US041ImplementSmokeTestsForConnectorsWithoutCredentials.class, 2));
     }
 
+    /** That the page exists (as FR-31): its sections are US-045.5's. */
     @TestFactory
     @DisplayName("All 53 resources have documentation in `docs/resources/`")
     @Criterion(value = 15, id = "SM-15", severity = Severity.MINOR)
     Stream<DynamicTest> resourcePages(CriterionRun run) {
-        return run.restatePerResource(criteria(US045CreateMissingResourceDocumentation.class, 2, 3, 4, 5));
+        return run.forEachResource(Audit.resourcesOnly(), r -> US045CreateMissingResourceDocumentation.pageExists(run, r));
     }
 
+    /** That both files exist (as FR-18, FR-36): what they hold is US-050.3/4's. */
     @TestFactory
     @DisplayName("All 53 resources have example files (`basic.tf`, `complete.tf`)")
-    @Criterion(value = 16, id = "SM-16", severity = Severity.NORMAL)
+    @Criterion(value = 16, id = "SM-16", severity = Severity.MINOR)
     Stream<DynamicTest> exampleFiles(CriterionRun run) {
-        return run.restatePerResource(criteria(US050CreateUpdateExampleFilesForAllResources.class, 3, 4));
+        return run.forEachResource(Audit.resourcesOnly(), r -> ExampleFiles.verifyBothExist(run, r));
     }
 
     @Test
