@@ -122,10 +122,11 @@ public class TestingRequirements {
         run.restate(criteria(US043WriteNegativeTestsForSchemaValidation.class, 1, 2, 3, 4));
     }
 
+    /** That a smoke test covers each connector without credentials; what it verifies is US-041.2's. */
     @TestFactory
     @DisplayName("Smoke tests must exist for connectors without full credentials")
     @Criterion(value = 27, id = "FR-27", severity = Severity.NORMAL)
     Stream<DynamicTest> smokeTests(CriterionRun run) {
-        return run.restatePerResource(criteria(US041ImplementSmokeTestsForConnectorsWithoutCredentials.class, 2));
+        return US041ImplementSmokeTestsForConnectorsWithoutCredentials.smokeTestsExist(run, false);
     }
 }

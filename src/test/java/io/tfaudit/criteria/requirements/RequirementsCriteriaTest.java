@@ -205,10 +205,10 @@ class RequirementsCriteriaTest {
         fails("FR-24", "", "[US-037.3] sweepSources: deletes names that contain \"test\"");
         fails("FR-25", "", "[US-042.2] expected a test that serves 403 Forbidden");
         fails("FR-26", "", "[US-043.2] expected a test that rejects a value outside an attribute's OneOf list");
-        fails("FR-27", "streamkap_source_mysql", "[US-041.2 streamkap_source_mysql]");
+        fails("FR-27", "streamkap_source_mysql", "expected a TestSmoke* test covering it, found none");
         fails("FR-28", "", "[US-040.3] STREAMKAP_TEST_POSTGRESQL_HOST is read here but .env.example has no placeholder");
         fails("FR-29", "", "STREAMKAP_CLIENT_ID");
-        fails("FR-30", "", "[US-041.2 streamkap_source_mysql]");
+        fails("FR-30", "streamkap_source_mysql", "expected a TestSmoke* test covering it, found none");
         fails("FR-31", "streamkap_source_webhook", "streamkap_source_webhook: expected its documentation page, found no such file");
         fails("FR-32", "", "[US-046.6] func DefaultRetryPolicy is exported, expected a GoDoc comment");
         fails("FR-33", "", "[US-046.5] expected a comment explaining the retry strategy");
@@ -230,7 +230,7 @@ class RequirementsCriteriaTest {
         fails("SM-11", "", "[US-037.3] sweepSources: deletes names that contain \"test\"");
         fails("SM-12", "", "[US-040.3] STREAMKAP_TEST_POSTGRESQL_HOST is read here");
         fails("SM-13", "", "[US-042.2] expected a test that serves 403 Forbidden");
-        fails("SM-14", "streamkap_source_mysql", "[US-041.2 streamkap_source_mysql]");
+        fails("SM-14", "streamkap_source_mysql", "expected a TestSmoke* test covering it, found none");
         fails("SM-15", "streamkap_source_webhook", "streamkap_source_webhook: expected its documentation page, found no such file");
         fails("SM-16", "streamkap_topic", "examples/resources/streamkap_topic/complete.tf: streamkap_topic: expected complete.tf");
         fails("SM-17", "", "[US-047.7] expected a troubleshooting section");
@@ -248,7 +248,7 @@ class RequirementsCriteriaTest {
             Map.entry("FR-8", "-Dacceptance=true"), Map.entry("FR-9", "-Dexec=true"), Map.entry("FR-11", "-Dexec=true"),
             Map.entry("FR-22", "-Dexec=true"), Map.entry("SM-1", "-Dacceptance=true"),
             Map.entry("SM-3", "needs Terraform and the live API"), Map.entry("SM-4", "-Dexec=true"),
-            Map.entry("SM-7", "-Dexec=true"), Map.entry("SM-11", "-Dacceptance=true"));
+            Map.entry("SM-7", "-Dexec=true"), Map.entry("SM-11", "-Dacceptance=true"), Map.entry("SM-14", "-Dexec=true"));
 
     static List<String> allIds() {
         List<String> ids = new ArrayList<>();
