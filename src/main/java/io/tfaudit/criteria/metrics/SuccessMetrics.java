@@ -11,7 +11,6 @@ import io.tfaudit.audit.Phase;
 import io.tfaudit.audit.Severity;
 import io.tfaudit.audit.UserStory;
 import io.tfaudit.criteria.documentation.ExampleFiles;
-import io.tfaudit.criteria.phase10.US030VerifyAuditDocuments;
 import io.tfaudit.criteria.phase10.US031CreateComprehensiveAuditReport;
 import io.tfaudit.criteria.phase10b.US045CreateMissingResourceDocumentation;
 import io.tfaudit.criteria.phase10b.US046UpdateInlineCodeComments;
@@ -41,6 +40,7 @@ import io.tfaudit.criteria.phase8.US024WriteAcceptanceTestsForMissingTransformRe
 import io.tfaudit.criteria.phase9.US026AuditDescriptionQuality;
 import io.tfaudit.go.ast.GoFile;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -177,11 +177,38 @@ public class SuccessMetrics {
         return slash < 0 ? "." : path.substring(0, slash);
     }
 
+    /** The core documentation is US-029's list; placeholders and schema defaults (US-030.3) are not in this sentence. */
+    static final List<String> CORE_DOCUMENTATION = List.of("CLAUDE.md", "docs/ARCHITECTURE.md", "docs/DEVELOPMENT.md",
+            "docs/MIGRATION.md", "docs/AI_AGENT_COMPATIBILITY.md", "CHANGELOG.md", "README.md");
+    private static final java.util.regex.Pattern TODO = java.util.regex.Pattern.compile("\\b(TODO|FIXME|TBD)\\b");
+
     @Test
     @DisplayName("Zero outstanding TODOs in core documentation")
     @Criterion(value = 8, id = "SM-8", severity = Severity.MINOR)
     void noTodosInCoreDocumentation(CriterionRun run) {
-        run.restate(criteria(US030VerifyAuditDocuments.class, 3));
+        Findings f = run.findings();
+        List<String> read = new java.util.ArrayList<>();
+        for (String path : CORE_DOCUMENTATION) {
+            var text = run.provider().files().text(path);
+            if (text.isEmpty()) {
+                continue;
+            }
+            read.add(path);
+            String[] lines = text.get().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                var m = TODO.matcher(lines[i]);
+                if (m.find()) {
+                    String line = lines[i].strip();
+                    f.add(path + ":" + (i + 1), "expected no outstanding " + m.group() + ", found \""
+                            + (line.length() > 100 ? line.substring(0, 97) + "..." : line) + "\"");
+                }
+            }
+        }
+        if (read.isEmpty()) {
+            f.add("docs/", "expected the core documentation (" + String.join(", ", CORE_DOCUMENTATION) + "), found none of it");
+        }
+        run.evidence("core documentation read", String.join("\n", read));
+        f.verify();
     }
 
     @Test
@@ -264,10 +291,11 @@ public class SuccessMetrics {
         run.restate(criteria(US046UpdateInlineCodeComments.class, 6));
     }
 
+    /** The findings: fixes, tests, documentation, breaking changes (US-049.2–5); the format (.6) and the section (.1) are not in this sentence. */
     @Test
     @DisplayName("CHANGELOG updated with all audit findings")
     @Criterion(value = 19, id = "SM-19", severity = Severity.MINOR)
     void changelogUpdated(CriterionRun run) {
-        run.restate(criteria(US049UpdateChangelogForAuditFindings.class, 1, 2, 3, 4, 5, 6));
+        run.restate(criteria(US049UpdateChangelogForAuditFindings.class, 2, 3, 4, 5));
     }
 }
