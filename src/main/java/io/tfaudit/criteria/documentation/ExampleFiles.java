@@ -24,8 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The examples of a resource ({@code examples/resources/<type>/basic.tf}, {@code complete.tf},
  * {@code import.sh}) checked the way {@code terraform validate} would check them, but against
  * the statically extracted schema and without Terraform: an attribute the schema lacks, a
- * required attribute left out, a literal of the wrong type, a read-only or deprecated attribute
- * set, a block written as an attribute or the reverse.
+ * required attribute left out, a literal Terraform cannot convert, a read-only attribute set, a
+ * block written as an attribute or the reverse, a declaration repeated across a folder's files.
  */
 public final class ExampleFiles {
 
@@ -179,7 +179,67 @@ public final class ExampleFiles {
         }
     }
 
-    /** Every resource and data block of the provider's own types, checked against their schemas. */
+    /**
+     * What {@code terraform validate} rejects across the files of one folder, which it reads
+     * as one module: a resource, data source, variable, output or module call declared twice,
+     * a second default configuration of a provider, a second {@code required_providers}, a
+     * local value defined twice. Files that did not parse are left out (they fail on their own).
+     */
+    public static void validateFolder(List<HclFile> files, Findings f) {
+        Map<String, String> first = new java.util.HashMap<>();
+        for (HclFile file : files) {
+            if (file.problem() != null) {
+                continue;
+            }
+            for (HclFile.Block b : file.blocks()) {
+                String at = where(file.path(), b.line());
+                String name = b.labels().isEmpty() ? "" : b.labels().get(b.labels().size() - 1);
+                switch (b.kind()) {
+                    case "resource", "data" -> {
+                        if (b.labels().size() == 2) {
+                            duplicate(first, b.kind() + " " + b.labels(), at, f, "Duplicate " + b.kind() + " \"" + b.labels().get(0)
+                                    + "\" configuration: a " + b.labels().get(0) + " " + (b.kind().equals("data") ? "data source" : "resource")
+                                    + " named \"" + name + "\" was already declared");
+                        }
+                    }
+                    case "variable" -> duplicate(first, "variable " + name, at, f, "Duplicate variable declaration: a variable named \""
+                            + name + "\" was already declared");
+                    case "output" -> duplicate(first, "output " + name, at, f, "Duplicate output definition: an output named \""
+                            + name + "\" was already defined");
+                    case "module" -> duplicate(first, "module " + name, at, f, "Duplicate module call: a module named \""
+                            + name + "\" was already called");
+                    case "provider" -> {
+                        HclFile.AttributeValue alias = b.attributes().get("alias");
+                        duplicate(first, "provider " + name + (alias == null ? "" : " " + alias.text().strip()), at, f,
+                                alias == null ? "Duplicate provider configuration: a default (non-aliased) configuration for \""
+                                        + name + "\" was already given"
+                                        : "Duplicate provider configuration: \"" + name + "\" with alias " + alias.text().strip()
+                                        + " was already given");
+                    }
+                    case "terraform" -> b.blocks().stream().filter(n -> n.kind().equals("required_providers")).forEach(n ->
+                            duplicate(first, "required_providers", where(file.path(), n.line()), f,
+                                    "Duplicate required providers configuration: a module may have only one, it was already given"));
+                    case "locals" -> b.attributes().values().forEach(v -> duplicate(first, "local " + v.name(),
+                            where(file.path(), v.line()), f, "Duplicate local value definition: local." + v.name()
+                                    + " was already defined"));
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    private static void duplicate(Map<String, String> first, String key, String at, Findings f, String message) {
+        String earlier = first.putIfAbsent(key, at);
+        if (earlier != null) {
+            f.add(at, message + " at " + earlier + "; terraform validate reads the folder as one module and rejects it");
+        }
+    }
+
+    /**
+     * Every resource and data block of the provider's own types, checked against their schemas:
+     * only what {@code terraform validate} rejects (a literal Terraform converts to the
+     * attribute's type, such as {@code "5432"} for a number, is accepted).
+     */
     public static void validate(ProviderModel model, HclFile file, Findings f) {
         String prefix = model.providerTypeName() == null ? null : model.providerTypeName() + "_";
         for (HclFile.Block b : file.blocks()) {
@@ -225,12 +285,9 @@ public final class ExampleFiles {
             if (a.computed() && !a.optional() && !a.required()) {
                 f.add(at, address + ": attribute " + v.name() + " is read-only (Computed); setting it is an error");
             }
-            if (a.isDeprecated()) {
-                f.add(at, address + ": attribute " + v.name() + " is deprecated (" + a.deprecationMessage().strip()
-                        + "); an example should not use it");
-            }
+            // A deprecated attribute is a warning of terraform validate, not an error: not judged here.
             String problem = typeProblem(a, v);
-            if (problem != null) {
+            if (problem != null && !problem.contains(CONVERTED)) {
                 f.add(at, address + ": attribute " + v.name() + ": " + problem);
             }
         }
@@ -262,6 +319,9 @@ public final class ExampleFiles {
             }
         }
     }
+
+    /** How {@link #typeProblem} ends a literal Terraform converts to the attribute's type: not an error. */
+    static final String CONVERTED = "(Terraform converts it";
 
     /** What is wrong with a literal for this attribute's type, or null (expressions are not judged). */
     static String typeProblem(Attribute a, HclFile.AttributeValue v) {

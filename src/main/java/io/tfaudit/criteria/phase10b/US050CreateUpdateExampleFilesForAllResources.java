@@ -150,8 +150,10 @@ public class US050CreateUpdateExampleFilesForAllResources {
                     ExampleFiles.validate(run.provider(), file, f);
                 }
             }
-            run.evidence("validated", files.size() + " file(s) of " + dir + " checked against the provider's schemas (statically: "
-                    + "unknown, read-only, deprecated and missing required attributes, literal types, blocks)");
+            ExampleFiles.validateFolder(files, f);
+            run.evidence("validated", files.size() + " file(s) of " + dir + " checked as one module, as terraform validate reads a "
+                    + "folder (statically: declarations repeated across its files; against the provider's schemas, unknown, "
+                    + "read-only, deprecated and missing required attributes, literals Terraform cannot convert, blocks)");
             f.verify();
         });
     }

@@ -209,7 +209,7 @@ class Phase9CriteriaTest {
                     s -> s.replaceAll("  ssl_mode += \"require\"\n", "").replace("# Every configurable attribute of acme_source_postgresql.\n", "")
                             .replace(" # the server's port", "")));
             assertFails(o, o.result("acme_source_postgresql"),
-                    "acme_source_postgresql.example: expected every configurable attribute set, found 1 of 12 not set: ssl_mode",
+                    "acme_source_postgresql.complete: expected every configurable attribute set, found 1 of 12 not set: ssl_mode",
                     PG_EXAMPLES + "complete.tf: expected comments explaining the options (# ...), found none");
         }
 
