@@ -121,6 +121,19 @@ class Phase9CriteriaTest {
                             + "expected \"Defaults to `5432`.\" (int64default.StaticInt64(5432))");
         }
 
+        /**
+         * A generator that writes the plain Description's default with fmt's %q quotes the value
+         * as a Go literal ("re\\quire" for re\quire): that documents the default.
+         */
+        @Test
+        void aDefaultQuotedAsGoQuotesItIsDocumented() {
+            var o = run(story, "defaultsAreDocumented", DocumentedProvider.sound().edit(PG_GENERATED, s -> s.replace(
+                    "encrypted. Defaults to `require`. Valid values: `require`, `disable`.\", MarkdownDescription: \"How the connection to the server is encrypted. Defaults to `require`. Valid values: `require`, `disable`.\", Default: stringdefault.StaticString(\"require\")",
+                    "encrypted. Defaults to \\\"re\\\\\\\\quire\\\". Valid values: `require`, `disable`.\", MarkdownDescription: \"How the connection to the server is encrypted. Defaults to `re\\\\quire`. Valid values: `require`, `disable`.\", Default: stringdefault.StaticString(\"re\\\\quire\")")));
+            var r = o.result("acme_source_postgresql");
+            assertThat(r.getStatus()).as(o.message(r)).isEqualTo(Status.SUCCESSFUL);
+        }
+
         @Test
         void anUndocumentedDefaultFails() {
             var o = run(story, "defaultsAreDocumented", DocumentedProvider.sound().edit(PG_GENERATED, s -> s.replace(
