@@ -89,7 +89,7 @@ public class US006VerifyBaseResourceImplementation {
 
     @TestFactory
     @DisplayName("Timeout context properly applied to all CRUD operations")
-    @Criterion(value = 5, severity = Severity.BLOCKER)
+    @Criterion(value = 5, severity = Severity.NORMAL)
     Stream<DynamicTest> timeoutsOnCrud(CriterionRun run) {
         CallGraph calls = run.audit().memo("call-graph", () -> new CallGraph(run.provider().module()));
         // Resources (FR-6: "All resources must support configurable timeouts"); data sources have no CRUD.
