@@ -53,7 +53,8 @@ public final class EntityCoverage {
 
     /**
      * FR-20 for one resource, whatever the PRD named its test: an acceptance test whose HCL
-     * declares it, with create, update and import steps and CheckDestroy.
+     * declares it exists. Its steps (create, update, import, CheckDestroy) are the stories'
+     * "basic CRUD test" (US-020/022/024), a stricter sentence; they are shown, not judged.
      */
     public static void acceptanceTestOf(CriterionRun run, AuditedResource r) {
         Findings f = run.findings();
@@ -63,9 +64,9 @@ public final class EntityCoverage {
                     + "declares it), found none");
             f.verify();
         }
-        run.evidence("the test", test.get().name() + " at " + test.get().pos().fileAndLine());
-        basicCrud(test.get(), r.typeName(), f);
-        f.verify();
+        TestFunction t = test.get();
+        run.evidence("the test", t.name() + " at " + t.pos().fileAndLine() + ": " + t.configSteps() + " config step(s), import step "
+                + (t.importStep() ? "yes" : "no") + ", CheckDestroy " + (t.checkDestroy() ? "yes" : "no"));
     }
 
     static void basicCrud(TestFunction t, String type, Findings f) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestFactory;
 @UserStory(id = "FR-20-27", title = "Testing", phase = Phase.FUNCTIONAL_REQUIREMENTS)
 public class TestingRequirements {
 
-    /** By content, whatever the PRD named the test: a TestAcc* declaring the resource, with create, update, import, CheckDestroy. */
+    /** By content, whatever the PRD named the test: a TestAcc* declaring the resource (its steps are the stories' to judge). */
     @TestFactory
     @DisplayName("All 53 resources must have acceptance tests")
     @Criterion(value = 20, id = "FR-20", severity = Severity.NORMAL)
