@@ -51,11 +51,26 @@ final class HclReader {
                 });
             }
         }
-        if (parsed.get("provider") instanceof Map<?, ?> providers) {
-            providers.forEach((name, body) -> {
-                int line = findLine(lines, 0, Pattern.compile("^\\s*provider\\s+\"" + Pattern.quote(String.valueOf(name)) + "\""));
-                blocks.add(block("provider", List.of(String.valueOf(name)), line, body, lines));
-            });
+        // Blocks with one label; terraform validate rejects one declared twice in a folder.
+        for (String kind : List.of("provider", "variable", "output", "module")) {
+            if (parsed.get(kind) instanceof Map<?, ?> byName) {
+                byName.forEach((name, body) -> {
+                    int line = findLine(lines, 0, Pattern.compile("^\\s*" + kind + "\\s+\"" + Pattern.quote(String.valueOf(name)) + "\""));
+                    for (Object item : body instanceof List<?> list ? list : List.of(body)) {
+                        blocks.add(block(kind, List.of(String.valueOf(name)), line, item, lines));
+                    }
+                });
+            }
+        }
+        // Blocks without a label (terraform, locals): hcl4j gives one body, or a list of them.
+        for (String kind : List.of("terraform", "locals")) {
+            Object body = parsed.get(kind);
+            if (body != null) {
+                int line = findLine(lines, 0, Pattern.compile("^\\s*" + kind + "\\s*\\{"));
+                for (Object item : body instanceof List<?> list ? list : List.of(body)) {
+                    blocks.add(block(kind, List.of(), line, item, lines));
+                }
+            }
         }
         blocks.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return new HclFile(path, List.copyOf(blocks), null);
