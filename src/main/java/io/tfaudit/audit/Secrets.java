@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *   <li>values of password / secret / client_secret / api_key / token / private key / passphrase /
  *       credential / cookie fields in JSON (also escaped JSON inside a string), YAML, headers
  *       (including go-vcr's {@code Header:\n  - value} lists) and form or query parameters;</li>
- *   <li>AWS access key IDs, PEM private keys, JSON Web Tokens, passwords in URLs;</li>
+ *   <li>AWS access key IDs, GitHub tokens, PEM private keys, JSON Web Tokens, passwords in URLs;</li>
  *   <li>long random strings (Shannon entropy), wherever they are.</li>
  * </ul>
  * {@code REDACTED}, {@code [REDACTED]}, {@code ***}, empty values and obvious placeholders
@@ -47,13 +47,18 @@ public final class Secrets {
     private static final Pattern AUTH_SCHEME = Pattern.compile(
             "(?i)authorization\\\\?[\"']?\\s*[:=]\\s*(?:\\[\\s*)?\\\\?[\"']?(?:basic|token|apikey|api-key|sso-key|digest)\\s+([^\\s\"'\\\\,\\]]{6,})");
     private static final Pattern AWS_KEY_ID = Pattern.compile("\\b((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16})\\b");
+    private static final Pattern GITHUB_TOKEN = Pattern.compile("\\b((?:gh[pousr]_|github_pat_)[A-Za-z0-9_]{30,})");
     private static final Pattern JWT = Pattern.compile("\\b(eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})");
     private static final Pattern URL_PASSWORD = Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@'\"]+:([^@\\s/'\"]+)@");
     /** "key": "value", also escaped (\"key\":\"value\") inside a JSON string. */
     private static final Pattern JSON_FIELD = Pattern.compile(
             "\\\\?\"([A-Za-z0-9_.\\- ]{1,64})\\\\?\"\\s*:\\s*\\\\?\"((?:[^\"\\\\]|\\\\[^\"])*)\\\\?\"");
-    /** key=value in a form body or a query string. */
-    private static final Pattern FORM_FIELD = Pattern.compile("(?:^|[?&\\s'\"])([A-Za-z0-9_.\\-]{1,64})=([^&\\s'\"]+)");
+    /**
+     * key=value in a form body or a query string. A value runs on past an {@code &} that does not
+     * start the next {@code key=}: {@code password=Tr0ub4dor&3} is one value, not a cut-off one.
+     */
+    private static final Pattern FORM_FIELD = Pattern.compile(
+            "(?:^|[?&\\s'\"])([A-Za-z0-9_.\\-]{1,64})=([^&\\s'\"]+(?:&(?![A-Za-z0-9_.\\-]{1,64}=)[^&\\s'\"]*)*)");
     /** YAML, header or dotenv line: key: value, key = value. */
     private static final Pattern LINE_FIELD = Pattern.compile("^\\s*(?:-\\s+)?[\"']?([A-Za-z0-9_.\\-]{1,64})[\"']?\\s*(?::|=)\\s*(.*?)\\s*$");
     private static final Pattern LIST_ITEM = Pattern.compile("^(\\s*)-\\s+(.*?)\\s*$");
@@ -68,7 +73,7 @@ public final class Secrets {
             "sync_token", "cursor_token", "csrf_token_name");
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?i).*(redacted|masked|placeholder|change_?me|example|dummy|sample|your[-_ ]|not[-_ ]?a[-_ ]?real|fake|xxx|\\*\\*\\*"
-                    + "|<[^>]*>|\\$\\{|\\{\\{|%[sv]|\\.\\.\\.).*");
+                    + "|<[^>]*>|\\$\\{|\\{\\{|%[sv]|\\.\\.\\.|…\\(\\d+ chars\\)).*");
     private static final Set<String> PLACEHOLDER_WORDS = Set.of("secret", "password", "token", "test", "null", "none", "nil",
             "true", "false", "undefined", "changeit", "redact", "hidden", "string", "value", "empty", "omitted");
 
@@ -171,6 +176,7 @@ public final class Secrets {
         addGroup(found, lineStarts, AUTH_SCHEME.matcher(text), 1, "authorization header credentials");
         addGroup(found, lineStarts, JWT.matcher(text), 1, "JSON Web Token");
         addGroup(found, lineStarts, AWS_KEY_ID.matcher(text), 1, "AWS access key ID");
+        addGroup(found, lineStarts, GITHUB_TOKEN.matcher(text), 1, "GitHub token");
         addGroup(found, lineStarts, URL_PASSWORD.matcher(text), 1, "password in URL");
         m = JSON_FIELD.matcher(text);
         while (m.find()) {

@@ -121,9 +121,9 @@ final class AuditCommand {
             return Main.BAD_USAGE;
         }
         // Our own lifecycle writing where asked: Allure's default one reads its directory once per JVM.
-        BackgroundResultsWriter resultFiles = new BackgroundResultsWriter(new io.qameta.allure.FileSystemResultsWriter(Path.of(results)));
-        io.qameta.allure.AllureLifecycle lifecycle = new io.qameta.allure.AllureLifecycle(resultFiles);
-        io.qameta.allure.Allure.setLifecycle(lifecycle);
+        BackgroundResultsWriter resultFiles = new BackgroundResultsWriter(
+                new io.tfaudit.audit.RedactingResultsWriter(new io.qameta.allure.FileSystemResultsWriter(Path.of(results))));
+        io.qameta.allure.AllureLifecycle lifecycle = io.tfaudit.audit.RedactedAllureResults.install(resultFiles);
         params.put(io.tfaudit.audit.StaleEntriesFile.RESULTS_DIRECTORY, resultsDir.toString());
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameters(params);
@@ -148,6 +148,7 @@ final class AuditCommand {
         launcher.execute(discovery, summary, new FailurePrinter(err),
                 new io.qameta.allure.junitplatform.AllureJunitPlatform(lifecycle), junitXml);
         resultFiles.close(); // every result on disk before anything reads them back
+        redactJunitXml(machineOutputs.resolve("junit"));
         TestExecutionSummary s = summary.getSummary();
         long skipped = s.getTestsAbortedCount() + s.getTestsSkippedCount();
         out.println("audited " + audit.providerDir() + " (" + model.resources().size() + " resources, "
@@ -167,6 +168,15 @@ final class AuditCommand {
         }
         out.println(s.getTestsSucceededCount() + " passed, " + s.getTestsFailedCount() + " failed, " + skipped + " skipped");
         return gateCode == 0 ? Main.OK : Main.FINDINGS;
+    }
+
+    /** JUnit's XML writer quotes failures as thrown: redacted once written, like every output. */
+    private void redactJunitXml(Path dir) {
+        try {
+            io.tfaudit.audit.Redaction.junitXmlFiles(dir);
+        } catch (java.io.IOException e) {
+            err.println("tfaudit audit: " + e.getMessage());
+        }
     }
 
     /** An I/O failure as a person reads it (java.nio's exceptions often carry only the file's name). */

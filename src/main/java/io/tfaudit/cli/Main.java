@@ -18,7 +18,15 @@ public final class Main {
         System.exit(relaunched >= 0 ? relaunched : run(args, System.out, System.err));
     }
 
+    /** Runs a command; what it prints goes out line by line, secrets redacted. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        try (PrintStream redactedOut = io.tfaudit.audit.Redaction.lines(out);
+             PrintStream redactedErr = io.tfaudit.audit.Redaction.lines(err)) {
+            return runCommand(args, redactedOut, redactedErr);
+        }
+    }
+
+    private static int runCommand(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             usage(args.length == 0 ? err : out);
             return args.length == 0 ? BAD_USAGE : OK;

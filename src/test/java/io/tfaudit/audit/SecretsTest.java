@@ -138,4 +138,24 @@ class SecretsTest {
         assertThat(scrubbed).doesNotContain(PASSWORD).doesNotContain(BEARER)
                 .contains("password: Pq7…(12 chars)").contains("Bearer eyJh…(");
     }
+
+    @Test
+    void aValueHoldingAnAmpersandIsRedactedWholeNotCutThere() {
+        String line = "connecting with password=Tr0ub4dor&3-horse-battery&user=admin";
+        String scrubbed = Secrets.scrub(line);
+        assertThat(scrubbed).doesNotContain("3-horse", "ub4dor").contains("Tr0ub4dor&3-horse-battery".substring(0, 4) + "…(25 chars)")
+                .endsWith("&user=admin");
+    }
+
+    @Test
+    void aGithubTokenIsFoundByItsPrefix() {
+        String token = "ghp_" + "q8Zt2LmW5nXc9VbR4sKd7FgH1jYp3TaE6uQo";
+        assertThat(Secrets.scrub("Unrecognized token '" + token + "': was expecting (JSON String)")).doesNotContain(token.substring(4, 12));
+    }
+
+    @Test
+    void scrubbingWhatIsScrubbedChangesNothing() {
+        String once = Secrets.scrub("password: " + PASSWORD + "\nAuthorization: Bearer " + BEARER + "\nkey " + AWS_KEY_ID);
+        assertThat(Secrets.scrub(once)).isEqualTo(once);
+    }
 }
