@@ -88,6 +88,69 @@ public final class Secrets {
         return out;
     }
 
+    /** Characters scanned at once by {@link #scan(Reader)}, and lines carried over into the next chunk. */
+    static final int CHUNK_CHARS = 1 << 20;
+    static final int CHUNK_OVERLAP_LINES = 16;
+    /** A line longer than this is scanned in pieces, each repeating the end of the one before. */
+    static final int PIECE_CHARS = 64 * 1024;
+    static final int PIECE_OVERLAP = 512;
+
+    /**
+     * Every secret in a text read as a stream, however large, holding about a megabyte at a
+     * time: chunks of whole lines, each starting with the last lines of the one before so that
+     * a secret spanning lines (a header list) is seen whole; a secret is reported on the line it
+     * starts, once.
+     */
+    public static List<Secret> scan(java.io.Reader in) throws java.io.IOException {
+        java.util.LinkedHashSet<Secret> out = new java.util.LinkedHashSet<>(); // a piece's repeated end is not a second secret
+        List<String> pieces = new ArrayList<>();
+        List<Integer> pieceLines = new ArrayList<>();
+        long firstPiece = 0; // the stream's index of pieces.get(0)
+        long reportedUpTo = -1; // hits in pieces up to this index were reported
+        int line = 1;
+        StringBuilder current = new StringBuilder();
+        long chars = 0;
+        java.io.Reader r = in instanceof java.io.BufferedReader ? in : new java.io.BufferedReader(in, 1 << 16);
+        boolean end = false;
+        while (!end) {
+            int c = r.read();
+            if (c == -1) {
+                end = true;
+                pieces.add(current.toString());
+                pieceLines.add(line);
+            } else if (c == '\n') {
+                pieces.add(current.toString());
+                pieceLines.add(line++);
+                chars += current.length() + 1;
+                current.setLength(0);
+            } else {
+                current.append((char) c);
+                if (current.length() >= PIECE_CHARS) {
+                    pieces.add(current.toString());
+                    pieceLines.add(line);
+                    chars += current.length();
+                    current.delete(0, current.length() - PIECE_OVERLAP);
+                }
+            }
+            if (end || chars >= CHUNK_CHARS) {
+                int keep = end ? 0 : Math.min(CHUNK_OVERLAP_LINES, pieces.size() - 1);
+                long lastToReport = firstPiece + pieces.size() - keep - 1;
+                for (Secret hit : scan(String.join("\n", pieces))) {
+                    long piece = firstPiece + hit.line() - 1;
+                    if (piece > reportedUpTo && piece <= lastToReport) {
+                        out.add(new Secret(pieceLines.get(hit.line() - 1), hit.kind(), hit.redacted()));
+                    }
+                }
+                reportedUpTo = lastToReport;
+                firstPiece += pieces.size() - keep;
+                pieces = new ArrayList<>(pieces.subList(pieces.size() - keep, pieces.size()));
+                pieceLines = new ArrayList<>(pieceLines.subList(pieceLines.size() - keep, pieceLines.size()));
+                chars = pieces.stream().mapToLong(String::length).sum();
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The text with every secret replaced by its redacted form, for messages that quote a file. */
     public static String scrub(String text) {
         if (text == null) {

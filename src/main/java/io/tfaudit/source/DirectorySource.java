@@ -83,6 +83,11 @@ public final class DirectorySource implements SourceFiles {
         return Files.readAllBytes(root.resolve(path));
     }
 
+    @Override
+    public java.io.InputStream open(String path) throws IOException {
+        return Files.newInputStream(root.resolve(path));
+    }
+
     private String relative(Path file) {
         return root.relativize(file).toString().replace('\\', '/');
     }

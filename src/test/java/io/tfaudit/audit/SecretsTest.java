@@ -158,4 +158,17 @@ class SecretsTest {
         String once = Secrets.scrub("password: " + PASSWORD + "\nAuthorization: Bearer " + BEARER + "\nkey " + AWS_KEY_ID);
         assertThat(Secrets.scrub(once)).isEqualTo(once);
     }
+
+    @Test
+    void aStreamIsScannedInChunksAndEachSecretFoundOnceOnItsLine() throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 300_000; i++) {
+            text.append(i == 150_000 ? "Authorization: Bearer " + BEARER : i == 299_999 ? "password: " + PASSWORD : "line " + i).append('\n');
+        }
+        // one line far longer than a piece, its key near the end
+        text.append("x".repeat(Secrets.PIECE_CHARS * 3)).append(" key ").append(AWS_KEY_ID).append('\n');
+        List<Secrets.Secret> found = Secrets.scan(new java.io.StringReader(text.toString()));
+        assertThat(found).extracting(Secrets.Secret::line).containsExactly(150_000, 299_999, 300_001);
+        assertThat(found).isEqualTo(Secrets.scan(text.toString()));
+    }
 }

@@ -33,17 +33,29 @@ public final class ProviderFilesReader {
     public static ProviderFiles read(SourceFiles source) {
         SourceFiles.Listing listing = source.list();
         List<String> paths = new ArrayList<>();
+        List<FileProblem> problems = new ArrayList<>();
+        List<Cassette> cassettes = new ArrayList<>();
         for (String p : listing.paths()) {
-            if (listing.sizes().getOrDefault(p, 0L) <= MAX_BYTES && !p.matches("(.*/)?(vendor|target|\\.terraform)/.*")) {
+            if (p.matches("(.*/)?(vendor|target|\\.terraform)/.*")) {
+                continue;
+            }
+            long size = listing.sizes().getOrDefault(p, 0L);
+            if (size <= MAX_BYTES) {
                 paths.add(p);
+            } else if (isCassette(p)) {
+                // Too large to parse, never too large to scan for secrets: read again as a stream when scanned.
+                FileProblem tooLarge = tooLarge(p, size);
+                problems.add(tooLarge);
+                cassettes.add(new Cassette(p, category(p), 0, null, tooLarge,
+                        () -> new java.io.InputStreamReader(source.open(p), StandardCharsets.UTF_8)));
+            } else if (isReadKind(p)) {
+                problems.add(tooLarge(p, size));
             }
         }
-        List<FileProblem> problems = new ArrayList<>();
         List<HclFile> examples = new ArrayList<>();
         List<DocPage> docs = new ArrayList<>();
         List<Snapshot> snapshots = new ArrayList<>();
         TreeSet<String> snapshotDirs = new TreeSet<>();
-        List<Cassette> cassettes = new ArrayList<>();
         Map<String, JsonDocument> tfgen = new TreeMap<>();
         List<EnvFile> envFiles = new ArrayList<>();
         Map<String, String> texts = new TreeMap<>();
@@ -74,7 +86,7 @@ public final class ProviderFilesReader {
                     snapshotDirs.add(p.substring(0, p.lastIndexOf('/')));
                     addProblem(problems, s.problem());
                 }
-            } else if (p.contains("cassettes/") && (p.endsWith(".yaml") || p.endsWith(".yml"))) {
+            } else if (isCassette(p)) {
                 Cassette c = cassette(p, text);
                 cassettes.add(c);
                 addProblem(problems, c.problem());
@@ -88,6 +100,27 @@ public final class ProviderFilesReader {
         }
         return new ProviderFiles(List.copyOf(examples), List.copyOf(docs), List.copyOf(snapshotDirs), List.copyOf(snapshots),
                 List.copyOf(cassettes), Map.copyOf(tfgen), List.copyOf(envFiles), Map.copyOf(texts), List.copyOf(problems));
+    }
+
+    private static boolean isCassette(String p) {
+        return p.contains("cassettes/") && (p.endsWith(".yaml") || p.endsWith(".yml"));
+    }
+
+    /** Whether the file is of a kind read here (examples, docs, snapshots, tfgen JSON, dotenv). */
+    private static boolean isReadKind(String p) {
+        String name = p.substring(p.lastIndexOf('/') + 1);
+        return p.startsWith("examples/") && p.endsWith(".tf") || p.endsWith(".md") && (p.startsWith("docs/") || !p.contains("/"))
+                || p.contains("testdata/") && p.endsWith(".json") || p.startsWith("cmd/tfgen/") && p.endsWith(".json")
+                || !p.contains("/") && (name.equals(".env") || name.startsWith(".env."));
+    }
+
+    private static FileProblem tooLarge(String path, long size) {
+        return new FileProblem(path, 0, "too large to read (" + size + " bytes; the limit is " + MAX_BYTES / (1024 * 1024) + " MiB)");
+    }
+
+    private static String category(String path) {
+        String afterCassettes = path.substring(path.indexOf("cassettes/") + "cassettes/".length());
+        return afterCassettes.contains("/") ? afterCassettes.substring(0, afterCassettes.indexOf('/')) : "";
     }
 
     private static void addProblem(List<FileProblem> problems, FileProblem p) {
@@ -174,8 +207,7 @@ public final class ProviderFilesReader {
     }
 
     static Cassette cassette(String path, String text) {
-        String afterCassettes = path.substring(path.indexOf("cassettes/") + "cassettes/".length());
-        String category = afterCassettes.contains("/") ? afterCassettes.substring(0, afterCassettes.indexOf('/')) : "";
+        String category = category(path);
         try {
             JsonNode root = YAML.readTree(text);
             int interactions = root != null && root.path("interactions").isArray() ? root.path("interactions").size() : 0;
