@@ -93,6 +93,9 @@ final class AuditCommand {
             audit.namedInputProblems().stream().limit(10).forEach(p -> err.println("tfaudit audit: " + p));
             return Main.BAD_USAGE;
         }
+        if (notAGoModule(audit.providerDir())) {
+            return Main.BAD_USAGE;
+        }
         ProviderModel model = audit.provider();
         audit.acceptedFindings().problems().forEach(p -> err.println("tfaudit audit: accepted findings ignored: " + p));
         if (model.providerTypeName() == null && model.resources().isEmpty()) {
@@ -168,6 +171,18 @@ final class AuditCommand {
         }
         out.println(s.getTestsSucceededCount() + " passed, " + s.getTestsFailedCount() + " failed, " + skipped + " skipped");
         return gateCode == 0 ? Main.OK : Main.FINDINGS;
+    }
+
+    /**
+     * A folder with no go.mod at its root is refused before anything is read: {@code --provider /}
+     * or a home folder would otherwise be walked and parsed whole.
+     */
+    private boolean notAGoModule(Path providerDir) {
+        if (providerDir == null || Files.isRegularFile(providerDir.resolve("go.mod"))) {
+            return false;
+        }
+        err.println("tfaudit audit: " + providerDir + " is not a Terraform provider tfaudit can read: no go.mod at its root");
+        return true;
     }
 
     /** JUnit's XML writer quotes failures as thrown: redacted once written, like every output. */
