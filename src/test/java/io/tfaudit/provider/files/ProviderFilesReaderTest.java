@@ -20,6 +20,48 @@ class ProviderFilesReaderTest {
         Files.writeString(p, content);
     }
 
+    /**
+     * terraform-provider-http's own example: hcl4j evaluated the data source (an HTTP request,
+     * or a NoClassDefFoundError that ended the audit). Served on loopback: any request shows.
+     */
+    @Test
+    void aDataSourceInAnExampleIsReadNeverEvaluatedAndNothingIsRequested() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/status";
+            write("examples/data-sources/http/data-source.tf", """
+                    data "http" "x" {
+                      url = "%s"
+                    }
+                    data "http" "y" { url = "%1$s" }
+                    output "s" { value = data.http.x.status_code }
+                    locals {
+                      f = file("/etc/hostname")
+                      u = upper("x")
+                    }
+                    """.formatted(url));
+            ProviderFiles files = ProviderFilesReader.read(dir);
+            HclFile f = files.examples().get(0);
+            assertThat(f.problem()).isNull();
+            assertThat(f.blocks()).hasSize(2).first().satisfies(b -> {
+                assertThat(b.kind()).isEqualTo("data");
+                assertThat(b.labels()).containsExactly("http", "x");
+                assertThat(b.attributes().get("url").text()).isEqualTo("\"" + url + "\"");
+            });
+        } finally {
+            server.stop(0);
+        }
+        assertThat(requests).as("requests the example's reading sent").hasValue(0);
+    }
+
     @Test
     void examplesAreReadWithBlocksAttributesLinesAndValueKinds() throws IOException {
         write("examples/resources/acme_widget/basic.tf", """
