@@ -111,8 +111,12 @@ final class AuditCommand {
         }
         Path resultsDir = Path.of(results);
         Path machineOutputs = resultsDir.toAbsolutePath().resolveSibling("tfaudit-results");
+        if (insideTheAuditedTree(audit.providerDir(), resultsDir, machineOutputs)) {
+            return Main.BAD_USAGE;
+        }
+        ResultsFolder resultsFolder;
         try {
-            clearPreviousResults(resultsDir);
+            resultsFolder = ResultsFolder.prepare(resultsDir);
             // Both output folders exist and take files before anything runs: a read-only or
             // mistyped --results is a clear message, not a stack trace at the end of the audit.
             for (Path out : List.of(resultsDir, machineOutputs)) {
@@ -161,6 +165,7 @@ final class AuditCommand {
         } catch (java.io.IOException e) {
             err.println("tfaudit audit: cannot write the report's environment files: " + e.getMessage());
         }
+        recordWhatThisRunWrote(resultsFolder);
         int gateCode;
         try {
             // Decided from the results the report shows, read back from the results folder.
@@ -208,19 +213,43 @@ final class AuditCommand {
         return e.getMessage();
     }
 
-    /** Results of an earlier run would be read as this run's; history and settings stay. */
-    static void clearPreviousResults(Path dir) throws java.io.IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
+    /**
+     * A results folder inside the audited checkout is refused: the run would delete or add
+     * files there, and the next run would read its own earlier attachments as the provider's.
+     */
+    private boolean insideTheAuditedTree(Path providerDir, Path... outputs) {
+        if (providerDir == null) {
+            return false;
         }
-        try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String n = f.getFileName().toString();
-                if (Files.isRegularFile(f) && (n.endsWith("-result.json") || n.endsWith("-container.json") || n.contains("-attachment")
-                        || n.equals(io.tfaudit.audit.StaleEntriesFile.NAME))) {
-                    Files.delete(f);
-                }
+        Path tree = realPath(providerDir);
+        for (Path output : outputs) {
+            if (realPath(output).startsWith(tree)) {
+                err.println("tfaudit audit: " + output + " is inside the audited checkout " + providerDir
+                        + ": give a results folder outside it (--results DIR)");
+                return true;
             }
+        }
+        return false;
+    }
+
+    /** The real path of a file, or of its nearest existing folder with the rest appended. */
+    private static Path realPath(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        for (Path existing = abs; existing != null; existing = existing.getParent()) {
+            try {
+                return existing.toRealPath().resolve(existing.relativize(abs));
+            } catch (java.io.IOException notThere) {
+                // try its parent
+            }
+        }
+        return abs;
+    }
+
+    private void recordWhatThisRunWrote(ResultsFolder folder) {
+        try {
+            folder.recordWhatThisRunWrote();
+        } catch (java.io.IOException e) {
+            err.println("tfaudit audit: cannot list the results written (the next run will refuse the folder): " + describe(e));
         }
     }
 
