@@ -175,6 +175,9 @@ final class AuditCommand {
             gateCode = Main.FINDINGS;
         }
         out.println(s.getTestsSucceededCount() + " passed, " + s.getTestsFailedCount() + " failed, " + skipped + " skipped");
+        if (nothingRan(s, select)) {
+            return Main.BAD_USAGE;
+        }
         return gateCode == 0 ? Main.OK : Main.FINDINGS;
     }
 
@@ -211,6 +214,16 @@ final class AuditCommand {
             return fs.getFile() + ": " + fs.getReason();
         }
         return e.getMessage();
+    }
+
+    /** A run that judged nothing (a mistyped --select) is an error, never a passed gate. */
+    private boolean nothingRan(TestExecutionSummary s, String select) {
+        if (s.getTestsStartedCount() + s.getTestsSkippedCount() > 0) {
+            return false;
+        }
+        err.println("tfaudit audit: no criterion ran: --select " + select + " selects none (e.g. io.tfaudit.criteria.phase3, "
+                + "io.tfaudit.criteria.requirements.TestingRequirements)");
+        return true;
     }
 
     /**

@@ -37,6 +37,14 @@ class AuditCommandTest {
     private static final String ONE_STORY = "io.tfaudit.criteria.phase1.US002VerifyLayerSeparation";
 
     @Test
+    void aSelectionThatRunsNoCriterionIsExitTwo() {
+        int code = run("audit", "--results", dir.resolve("results").toString(), "--select", "io.tfaudit.criteria.phase33");
+        assertThat(code).isEqualTo(Main.BAD_USAGE);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 passed, 0 failed, 0 skipped");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no criterion ran: --select io.tfaudit.criteria.phase33 selects none");
+    }
+
+    @Test
     void aSecondRunClearsWhatTheFirstWroteAndNothingElse() throws Exception {
         Path results = Files.createDirectories(dir.resolve("results"));
         Files.writeString(results.resolve("notes.txt"), "the user's own\n");
