@@ -10,6 +10,8 @@ public final class Main {
     static final int OK = 0;
     static final int FINDINGS = 1;
     static final int BAD_USAGE = 2;
+    /** tfaudit itself failed (out of memory, a bug): no verdict was reached. */
+    static final int INTERNAL_ERROR = 3;
 
     private Main() {}
 
@@ -22,8 +24,28 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         try (PrintStream redactedOut = io.tfaudit.audit.Redaction.lines(out);
              PrintStream redactedErr = io.tfaudit.audit.Redaction.lines(err)) {
-            return runCommand(args, redactedOut, redactedErr);
+            try {
+                return runCommand(args, redactedOut, redactedErr);
+            } catch (OutOfMemoryError e) {
+                outOfMemory(e, redactedErr);
+                return INTERNAL_ERROR;
+            } catch (RuntimeException | Error e) {
+                redactedErr.println("tfaudit: internal error, no verdict reached: " + e + (e.getStackTrace().length > 0
+                        ? " at " + e.getStackTrace()[0] : "") + ". This is tfaudit's fault, not the audited code's: please report it.");
+                return INTERNAL_ERROR;
+            }
         }
+    }
+
+    /** What ran out, and how to give the JVM more: the heap it had and the options that raise it. */
+    static void outOfMemory(OutOfMemoryError e, PrintStream err) {
+        Runtime rt = Runtime.getRuntime();
+        long maxMb = rt.maxMemory() >> 20;
+        long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
+        long suggestMb = Math.max(1024, Integer.highestOneBit((int) Math.max(1, maxMb)) * 4L);
+        err.println("tfaudit: out of memory (" + e.getMessage() + "; heap used " + usedMb + " MB of at most " + maxMb
+                + " MB): no verdict reached. Give the JVM more heap: java -Xmx" + suggestMb + "m -jar tfaudit.jar ..., or "
+                + "JAVA_TOOL_OPTIONS=\"-Xmx" + suggestMb + "m\" in CI.");
     }
 
     private static int runCommand(String[] args, PrintStream out, PrintStream err) {
@@ -63,6 +85,7 @@ public final class Main {
         s.println("        parse every .go file under each DIR with tfaudit's Go grammar;");
         s.println("        print each syntax error as path:line:col: message and a summary.");
         s.println("        exit 0 when all files parse, 1 when some do not, 2 on a bad argument.");
+        s.println("  (every command: exit 3 when tfaudit itself fails, out of memory or a bug: no verdict)");
         s.println("  audit [--provider DIR] [--baseline-ref REF | --baseline-path DIR] [--backend DIR]");
         s.println("        [--inventory FILE] [--exec] [--exec-timeout DURATION] [--acceptance] [--results DIR]");
         s.println("        [--select CLASS]");
