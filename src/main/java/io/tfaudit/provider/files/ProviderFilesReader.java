@@ -33,25 +33,20 @@ public final class ProviderFilesReader {
     public static ProviderFiles read(SourceFiles source) {
         SourceFiles.Listing listing = source.list();
         List<String> paths = new ArrayList<>();
-        List<FileProblem> problems = new ArrayList<>();
-        List<Cassette> cassettes = new ArrayList<>();
+        Map<String, FileProblem> tooLarge = new TreeMap<>();
         for (String p : listing.paths()) {
             if (p.matches("(.*/)?(vendor|target|\\.terraform)/.*")) {
                 continue;
             }
             long size = listing.sizes().getOrDefault(p, 0L);
-            if (size <= MAX_BYTES) {
-                paths.add(p);
-            } else if (isCassette(p)) {
-                // Too large to parse, never too large to scan for secrets: read again as a stream when scanned.
-                FileProblem tooLarge = tooLarge(p, size);
-                problems.add(tooLarge);
-                cassettes.add(new Cassette(p, category(p), 0, null, tooLarge,
-                        () -> new java.io.InputStreamReader(source.open(p), StandardCharsets.UTF_8)));
-            } else if (isReadKind(p)) {
-                problems.add(tooLarge(p, size));
+            paths.add(p);
+            if (size > MAX_BYTES) {
+                tooLarge.put(p, new FileProblem(p, 0, "too large to read (" + size + " bytes; the limit is "
+                        + MAX_BYTES / (1024 * 1024) + " MiB)"));
             }
         }
+        List<FileProblem> problems = new ArrayList<>();
+        List<Cassette> cassettes = new ArrayList<>();
         List<HclFile> examples = new ArrayList<>();
         List<DocPage> docs = new ArrayList<>();
         List<Snapshot> snapshots = new ArrayList<>();
@@ -61,40 +56,53 @@ public final class ProviderFilesReader {
         Map<String, String> texts = new TreeMap<>();
         for (String p : paths) {
             String name = p.substring(p.lastIndexOf('/') + 1);
-            String text;
-            try {
-                text = decode(source.read(p));
-            } catch (IOException e) {
-                problems.add(new FileProblem(p, 0, "cannot read: " + e.getMessage()));
+            if (!isReadKind(p)) {
                 continue;
             }
+            // A file that is there but cannot be read (too large, no permission) is a problem of
+            // that file, kept in its kind's list: a criterion says why, never "no such file".
+            String text = null;
+            FileProblem unread = tooLarge.get(p);
+            if (unread == null) {
+                try {
+                    text = decode(source.read(p));
+                } catch (IOException e) {
+                    unread = new FileProblem(p, 0, "cannot read: " + why(e));
+                }
+            }
+            if (unread != null) {
+                problems.add(unread);
+            }
             if (p.startsWith("examples/") && p.endsWith(".tf")) {
-                HclFile f = HclReader.read(p, text);
+                HclFile f = unread != null ? new HclFile(p, List.of(), unread) : HclReader.read(p, text);
                 examples.add(f);
-                addProblem(problems, f.problem());
+                addProblem(problems, unread == null ? f.problem() : null);
             } else if (p.endsWith(".md") && (p.startsWith("docs/") || !p.contains("/"))) {
-                DocPage d = doc(p, text);
+                DocPage d = unread != null ? new DocPage(p, Map.of(), List.of(), "", unread) : doc(p, text);
                 docs.add(d);
-                addProblem(problems, d.problem());
-                if (!p.startsWith("docs/resources/") && !p.startsWith("docs/data-sources/")) {
+                addProblem(problems, unread == null ? d.problem() : null);
+                if (text != null && !p.startsWith("docs/resources/") && !p.startsWith("docs/data-sources/")) {
                     texts.put(p, text);
                 }
             } else if (p.contains("testdata/") && p.endsWith(".json")) {
-                Snapshot s = snapshot(p, text);
+                Snapshot s = unread == null ? snapshot(p, text) : p.contains("schema") || p.contains("snapshot")
+                        ? new Snapshot(p, resourceName(p), null, Map.of(), unread) : null;
                 if (s != null) {
                     snapshots.add(s);
                     snapshotDirs.add(p.substring(0, p.lastIndexOf('/')));
-                    addProblem(problems, s.problem());
+                    addProblem(problems, unread == null ? s.problem() : null);
                 }
             } else if (isCassette(p)) {
-                Cassette c = cassette(p, text);
+                // Too large to parse or not readable now, never too large to scan for secrets: read again, as a stream.
+                Cassette c = unread == null ? cassette(p, text) : new Cassette(p, category(p), 0, null, unread,
+                        () -> new java.io.InputStreamReader(source.open(p), StandardCharsets.UTF_8));
                 cassettes.add(c);
-                addProblem(problems, c.problem());
+                addProblem(problems, unread == null ? c.problem() : null);
             } else if (p.startsWith("cmd/tfgen/") && p.endsWith(".json")) {
-                JsonDocument j = json(p, text);
+                JsonDocument j = unread != null ? new JsonDocument(p, null, unread) : json(p, text);
                 tfgen.put(name, j);
-                addProblem(problems, j.problem());
-            } else if (!p.contains("/") && (name.equals(".env") || name.startsWith(".env."))) {
+                addProblem(problems, unread == null ? j.problem() : null);
+            } else if (text != null) {
                 envFiles.add(env(p, text));
             }
         }
@@ -106,16 +114,23 @@ public final class ProviderFilesReader {
         return p.contains("cassettes/") && (p.endsWith(".yaml") || p.endsWith(".yml"));
     }
 
-    /** Whether the file is of a kind read here (examples, docs, snapshots, tfgen JSON, dotenv). */
+    /** Whether the file is of a kind read here (examples, docs, snapshots, cassettes, tfgen JSON, dotenv). */
     private static boolean isReadKind(String p) {
         String name = p.substring(p.lastIndexOf('/') + 1);
         return p.startsWith("examples/") && p.endsWith(".tf") || p.endsWith(".md") && (p.startsWith("docs/") || !p.contains("/"))
-                || p.contains("testdata/") && p.endsWith(".json") || p.startsWith("cmd/tfgen/") && p.endsWith(".json")
+                || p.contains("testdata/") && p.endsWith(".json") || isCassette(p) || p.startsWith("cmd/tfgen/") && p.endsWith(".json")
                 || !p.contains("/") && (name.equals(".env") || name.startsWith(".env."));
     }
 
-    private static FileProblem tooLarge(String path, long size) {
-        return new FileProblem(path, 0, "too large to read (" + size + " bytes; the limit is " + MAX_BYTES / (1024 * 1024) + " MiB)");
+    /** An I/O failure as a person reads it: java.nio's exceptions often carry only the file's name. */
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file (it went away while the audit read the checkout)";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String category(String path) {

@@ -62,6 +62,31 @@ class ProviderFilesReaderTest {
         assertThat(requests).as("requests the example's reading sent").hasValue(0);
     }
 
+    /**
+     * An example that is there but cannot be read (chmod 000; simulated, as root reads anything)
+     * stays an example, with the reason: the criteria report "permission denied", not "no such file".
+     */
+    @Test
+    void aFileThatCannotBeReadIsKeptWithItsReason() throws IOException {
+        write("examples/resources/acme_widget/basic.tf", "resource \"acme_widget\" \"x\" {\n}\n");
+        write("cmd/tfgen/overrides.json", "{}");
+        io.tfaudit.source.SourceFiles tree = io.tfaudit.source.DirectorySource.of(dir);
+        io.tfaudit.source.SourceFiles unreadable = new io.tfaudit.source.SourceFiles() {
+            public String label() { return tree.label(); }
+            public java.util.Optional<Path> directory() { return tree.directory(); }
+            public Listing list() { return tree.list(); }
+            public byte[] read(String path) throws IOException {
+                throw new java.nio.file.AccessDeniedException(dir.resolve(path).toString());
+            }
+        };
+        ProviderFiles files = ProviderFilesReader.read(unreadable);
+        assertThat(files.examples()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("examples/resources/acme_widget/basic.tf");
+            assertThat(f.problem().message()).isEqualTo("cannot read: permission denied");
+        });
+        assertThat(files.tfgenJson().get("overrides.json").problem().message()).isEqualTo("cannot read: permission denied");
+    }
+
     @Test
     void examplesAreReadWithBlocksAttributesLinesAndValueKinds() throws IOException {
         write("examples/resources/acme_widget/basic.tf", """
