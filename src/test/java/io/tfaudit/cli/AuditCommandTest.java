@@ -36,6 +36,21 @@ class AuditCommandTest {
 
     private static final String ONE_STORY = "io.tfaudit.criteria.phase1.US002VerifyLayerSeparation";
 
+    /** An audit of the embedded sample, in a JVM of its own (relaunched tuned, as from the command line), leaves no temporary folder. */
+    @Test
+    void theEmbeddedSampleLeavesNothingInTheTemporaryFolder() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + tmp,
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "audit", "--results",
+                dir.resolve("results").toString(), "--select", ONE_STORY).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertThat(p.waitFor()).as(Files.readString(dir.resolve("out.txt"))).isZero();
+        assertThat(Files.readString(dir.resolve("out.txt"))).contains("tfaudit-sample-provider");
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(f -> f.getFileName().toString()).toList()).as("left in " + tmp).isEmpty();
+        }
+    }
+
     @Test
     void aSelectionThatRunsNoCriterionIsExitTwo() {
         int code = run("audit", "--results", dir.resolve("results").toString(), "--select", "io.tfaudit.criteria.phase33");
