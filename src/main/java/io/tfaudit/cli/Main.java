@@ -16,6 +16,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        TunedJvm.endWithParent(System.getProperty(TunedJvm.PARENT));
         int relaunched = TunedJvm.relaunchIfWanted(args);
         System.exit(relaunched >= 0 ? relaunched : run(args, System.out, System.err));
     }
