@@ -66,7 +66,7 @@ public final class Main {
             case "schema":
                 return new SchemaCommand(out, err).run(rest);
             case "audit":
-                return new AuditCommand(out, err).run(rest);
+                return ResultsFolder.whileLocked(resultsFolder(rest), err, () -> new AuditCommand(out, err).run(rest));
             case "baseline":
                 return new BaselineCommand(out, err).run(rest);
             case "align":
@@ -76,6 +76,16 @@ public final class Main {
                 usage(err);
                 return BAD_USAGE;
         }
+    }
+
+    /** The audit's --results folder (allure-results unless given), to lock before the audit reads its arguments. */
+    private static java.nio.file.Path resultsFolder(String[] auditArgs) {
+        for (int i = 0; i + 1 < auditArgs.length; i++) {
+            if (auditArgs[i].equals("--results")) {
+                return java.nio.file.Path.of(auditArgs[i + 1]);
+            }
+        }
+        return java.nio.file.Path.of("allure-results");
     }
 
     private static void usage(PrintStream s) {

@@ -70,6 +70,61 @@ final class ResultsFolder {
         Files.write(dir.resolve(MARKER), written);
     }
 
+    /**
+     * Runs {@code audit} holding a lock on the results folder (a file in the temporary folder,
+     * named after it: nothing is written near a folder the audit may refuse): a second audit
+     * writing to the same folder meanwhile is refused, clearly, instead of mixing two runs'
+     * results. When no lock can be taken, the audit runs as it would have.
+     */
+    static int whileLocked(Path dir, java.io.PrintStream err, java.util.function.IntSupplier audit) {
+        Path lockFile = lockFile(dir);
+        java.nio.channels.FileChannel channel;
+        try {
+            channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            return audit.getAsInt();
+        }
+        try (channel) {
+            java.nio.channels.FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+                lock = null;
+            }
+            if (lock == null) {
+                String holder = new String(Files.readAllBytes(lockFile), java.nio.charset.StandardCharsets.UTF_8).strip();
+                err.println("tfaudit audit: another audit is writing to " + dir + (holder.isEmpty() ? "" : " (process " + holder + ")")
+                        + ": wait for it to end, or give another --results folder");
+                return Main.BAD_USAGE;
+            }
+            channel.truncate(0);
+            channel.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            try {
+                return audit.getAsInt();
+            } finally {
+                Files.deleteIfExists(lockFile); // while still held: no temporary file is left behind
+                lock.release();
+            }
+        } catch (IOException e) {
+            err.println("tfaudit audit: cannot lock " + lockFile + ": " + e.getMessage());
+            return Main.BAD_USAGE;
+        }
+    }
+
+    /** The lock of a results folder: one per absolute path, in the temporary folder. */
+    static Path lockFile(Path dir) {
+        String path = dir.toAbsolutePath().normalize().toString();
+        String digest;
+        try {
+            digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(path.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            digest = Integer.toHexString(path.hashCode());
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "tfaudit-results-" + digest + ".lock");
+    }
+
     private List<String> names() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).sorted().toList();

@@ -51,6 +51,23 @@ class AuditCommandTest {
         }
     }
 
+    /** Two audits on one results folder would mix their results: the second is refused while the first holds it. */
+    @Test
+    void aSecondAuditOnAResultsFolderInUseIsRefused() throws Exception {
+        Path results = dir.resolve("shared/allure-results");
+        Files.createDirectories(results.getParent());
+        Path lockFile = ResultsFolder.lockFile(results);
+        try (var other = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var held = other.lock()) {
+            other.write(java.nio.ByteBuffer.wrap("4242".getBytes(StandardCharsets.UTF_8)));
+            assertThat(run("audit", "--results", results.toString(), "--select", ONE_STORY)).isEqualTo(Main.BAD_USAGE);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("another audit is writing to " + results + " (process 4242): wait "
+                + "for it to end, or give another --results folder");
+        assertThat(results).doesNotExist();
+        assertThat(run("audit", "--results", results.toString(), "--select", ONE_STORY)).as("once it is free").isZero();
+    }
+
     @Test
     void aSelectionThatRunsNoCriterionIsExitTwo() {
         int code = run("audit", "--results", dir.resolve("results").toString(), "--select", "io.tfaudit.criteria.phase33");
