@@ -191,6 +191,9 @@ public final class Secrets {
         if (v.startsWith("$")) {
             return true; // $VAR, ${VAR}: a reference to where the value comes from
         }
+        if (v.matches("[a-z]+(?:[._][a-z]+)+")) {
+            return true; // a name (slot.name, database.password): an API key's name, not its value
+        }
         return PLACEHOLDER.matcher(v).matches();
     }
 
@@ -298,7 +301,9 @@ public final class Secrets {
             return;
         }
         String raw = text.substring(start, end);
-        String v = unquote(raw.strip());
+        String trimmed = raw.strip();
+        // "key": "value", on a line of JSON or YAML flow: the comma ends the value
+        String v = unquote(trimmed.endsWith(",") ? trimmed.substring(0, trimmed.length() - 1).strip() : trimmed);
         if (v.startsWith("{") || v.startsWith("[") || v.startsWith("|") || v.startsWith(">") || isPlaceholder(v)) {
             return;
         }

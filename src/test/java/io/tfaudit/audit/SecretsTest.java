@@ -171,4 +171,10 @@ class SecretsTest {
         assertThat(found).extracting(Secrets.Secret::line).containsExactly(150_000, 299_999, 300_001);
         assertThat(found).isEqualTo(Secrets.scan(text.toString()));
     }
+
+    @Test
+    void aLineOfPrettyPrintedJsonKeepsItsQuotesAndCommaAndANameIsNoSecret() {
+        String json = "  \"password\" : \"" + PASSWORD + "\",\n  \"api_key\" : \"slot.name\",\n";
+        assertThat(Secrets.scrub(json)).isEqualTo("  \"password\" : \"Pq7…(12 chars)\",\n  \"api_key\" : \"slot.name\",\n");
+    }
 }

@@ -172,7 +172,7 @@ public final class ProviderFilesReader {
                     }
                 } catch (JsonProcessingException e) {
                     int line = e.getLocation() == null ? 2 : e.getLocation().getLineNr() + 1;
-                    problem = new FileProblem(path, line, "frontmatter is not valid YAML: " + e.getOriginalMessage());
+                    problem = new FileProblem(path, line, "frontmatter is not valid YAML: " + withoutQuotedText(e.getOriginalMessage()));
                 }
             }
         }
@@ -229,9 +229,22 @@ public final class ProviderFilesReader {
             return new Cassette(path, category, interactions, text, null);
         } catch (IOException e) {
             int line = e instanceof JsonProcessingException j && j.getLocation() != null ? j.getLocation().getLineNr() : 0;
-            String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            String msg = withoutQuotedText(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage());
             return new Cassette(path, category, 0, text, new FileProblem(path, line, "not valid YAML: " + msg));
         }
+    }
+
+    /**
+     * A YAML parser's message without the lines it quotes from the file (indented, cut at a
+     * window: {@code ... assword: "…"} is no longer recognisable as a secret): what was expected
+     * and found stays; where is the problem's line.
+     */
+    static String withoutQuotedText(String message) {
+        if (message == null) {
+            return null;
+        }
+        return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .reduce((a, b) -> a + "; " + b).orElse(message.strip());
     }
 
     static JsonDocument json(String path, String text) {
