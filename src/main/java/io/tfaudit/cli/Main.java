@@ -12,13 +12,22 @@ public final class Main {
     static final int BAD_USAGE = 2;
     /** tfaudit itself failed (out of memory, a bug): no verdict was reached. */
     static final int INTERNAL_ERROR = 3;
+    private static final String OUT_OF_MEMORY = "tfaudit: out of memory: no verdict reached. Give the JVM more heap: "
+            + "java -Xmx4g -jar tfaudit.jar ..., or JAVA_TOOL_OPTIONS=\"-Xmx4g\" in CI.";
 
     private Main() {}
 
     public static void main(String[] args) {
         TunedJvm.endWithParent(System.getProperty(TunedJvm.PARENT));
         int relaunched = TunedJvm.relaunchIfWanted(args);
-        System.exit(relaunched >= 0 ? relaunched : run(args, System.out, System.err));
+        int code;
+        try {
+            code = relaunched >= 0 ? relaunched : run(args, System.out, System.err);
+        } catch (OutOfMemoryError e) {
+            System.err.println(OUT_OF_MEMORY);
+            code = INTERNAL_ERROR;
+        }
+        System.exit(code);
     }
 
     /** Runs a command; what it prints goes out line by line, secrets redacted. */
@@ -28,7 +37,11 @@ public final class Main {
             try {
                 return runCommand(args, redactedOut, redactedErr);
             } catch (OutOfMemoryError e) {
-                outOfMemory(e, redactedErr);
+                try {
+                    outOfMemory(e, redactedErr);
+                } catch (OutOfMemoryError stillOut) {
+                    err.println(OUT_OF_MEMORY); // the message could not be built: the one made in advance
+                }
                 return INTERNAL_ERROR;
             } catch (RuntimeException | Error e) {
                 redactedErr.println("tfaudit: internal error, no verdict reached: " + e + (e.getStackTrace().length > 0
