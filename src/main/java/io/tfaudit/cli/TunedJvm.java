@@ -28,7 +28,41 @@ final class TunedJvm {
     /** The commands that restart themselves in the tuned JVM. */
     static final Set<String> COMMANDS = Set.of("audit", "parse");
 
+    /** The process id of the JVM that relaunched this one: when it is gone, so is this one. */
+    static final String PARENT = "tfaudit.parentPid";
+
     private TunedJvm() {}
+
+    /**
+     * In a relaunched JVM, ends it when the JVM that started it is gone: a CI timeout that
+     * kills the parent with SIGKILL leaves it no chance to stop its child, and the child, busy,
+     * would run on unseen.
+     */
+    static void endWithParent(String parentPid) {
+        if (parentPid == null || !parentPid.matches("[0-9]+")) {
+            return;
+        }
+        watch(Long.parseLong(parentPid), () -> {
+            System.err.println("tfaudit: the process that started this audit is gone; stopping");
+            Runtime.getRuntime().halt(Main.INTERNAL_ERROR);
+        });
+    }
+
+    /** Runs {@code whenGone} (once) on a daemon thread as soon as the process is no longer alive. */
+    static void watch(long pid, Runnable whenGone) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    Thread.sleep(500);
+                }
+                whenGone.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tfaudit-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
 
     /** Whether {@code args} run an audit or a parse in a JVM that neither the user nor a relaunch has tuned. */
     static boolean wanted(String[] args, List<String> jvmArguments, UnaryOperator<String> systemProperty) {
@@ -46,6 +80,7 @@ final class TunedJvm {
         command.addAll(OPTIONS);
         command.addAll(jvmArguments);
         command.add("-D" + SWITCH + "=false");
+        command.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(classPath);
         command.add(mainClass);

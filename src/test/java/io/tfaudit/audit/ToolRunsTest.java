@@ -175,6 +175,15 @@ class ToolRunsTest {
                     .contains("go build -mod=readonly -o /dev/null ./... (in " + provider + ")")
                     .anyMatch(c -> c.startsWith("go test -mod=readonly -count=1 -json -run TestSchemaBackwardsCompatibility ")
                             && c.endsWith("(in " + provider + ")"));
+
+            // US-014 builds the generated layer: read-only too, as every other tool run.
+            Files.deleteIfExists(calls);
+            auditInAFreshJvm(stubs, cwd, common, "--results", dir.resolve("generated/allure-results").toString(),
+                    "--exec", "--select", "io.tfaudit.criteria.phase4.US014RunRegenerationTest");
+            assertThat(Files.readAllLines(calls)).as("calls of go")
+                    .contains("go build -mod=readonly ./internal/generated/... (in " + provider + ")")
+                    .filteredOn(c -> c.endsWith("(in " + provider + ")") && (c.startsWith("go build") || c.startsWith("go test")))
+                    .allMatch(c -> c.contains(" -mod=readonly "));
         }
 
         private String auditInAFreshJvm(Path stubs, Path cwd, List<String> common, String... more) throws IOException {

@@ -30,7 +30,7 @@ final class HclReader {
         Map<String, Object> parsed;
         try {
             parsed = parseQuietly(text);
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception | StackOverflowError | LinkageError e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
             Matcher m = ERROR_LINE.matcher(msg);
             int line = m.find() ? Integer.parseInt(m.group(1)) : 0;
@@ -168,10 +168,39 @@ final class HclReader {
             PrintStream original = System.out;
             System.setOut(new PrintStream(new ByteArrayOutputStream()));
             try {
-                return new HCLParser().parse(text, false);
+                return new ParseOnly().parse(text, false);
             } finally {
                 System.setOut(original);
             }
+        }
+    }
+
+    /**
+     * hcl4j with its evaluation switched off where it could act: a {@code data} block is not
+     * looked up (hcl4j's {@code http} lookup sends the request) and no function is called
+     * (functions may read files). Both yield nothing; the blocks and attributes are read as
+     * written (see {@link #block}), so nothing is lost: a data block stands for its own arguments.
+     */
+    private static final class ParseOnly extends HCLParser {
+        ParseOnly() {
+            dataLookupRegistry.clear();
+            functionRegistry.clear();
+        }
+
+        @Override
+        protected Map<String, Object> evaluateDataLookup(String type, String name, Map<String, Object> properties) {
+            return properties == null ? new LinkedHashMap<>() : new LinkedHashMap<>(properties); // the block as written
+        }
+
+        @Override
+        protected Object evaluateFunctionCall(String name, com.bertramlabs.plugins.hcl4j.RuntimeSymbols.Function function) {
+            return null;
+        }
+
+        @Override
+        protected Object evaluateFunctionCall(String name, com.bertramlabs.plugins.hcl4j.RuntimeSymbols.Function function,
+                                              Map<String, Object> context) {
+            return null;
         }
     }
 
