@@ -52,10 +52,15 @@ public final class Redaction {
         }
     }
 
-    /** The text with every secret in it redacted; null stays null. */
+    /**
+     * The text with every secret in it redacted; null stays null. Terminal escapes go first: a
+     * tool's colours inside a quoted value would hide the value from the patterns.
+     */
     public static String text(String text) {
-        return text == null || text.isEmpty() ? text : Secrets.scrub(text);
+        return text == null || text.isEmpty() ? text : Secrets.scrub(ANSI.matcher(text).replaceAll(""));
     }
+
+    private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
 
     /**
      * An attachment's bytes, redacted when they are text (UTF-8 without NUL bytes); other
@@ -208,7 +213,8 @@ public final class Redaction {
         @Override
         public synchronized void write(int b) {
             line.write(b);
-            if (b == '\n') {
+            // A carriage return ends a line too: the progress line is rewritten in place.
+            if (b == '\n' || b == '\r') {
                 emit();
             }
         }
@@ -217,7 +223,7 @@ public final class Redaction {
         public synchronized void write(byte[] b, int off, int len) {
             int start = off;
             for (int i = off; i < off + len; i++) {
-                if (b[i] == '\n') {
+                if (b[i] == '\n' || b[i] == '\r') {
                     line.write(b, start, i + 1 - start);
                     emit();
                     start = i + 1;

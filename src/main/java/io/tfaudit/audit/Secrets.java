@@ -60,7 +60,9 @@ public final class Secrets {
     private static final Pattern FORM_FIELD = Pattern.compile(
             "(?:^|[?&\\s'\"])([A-Za-z0-9_.\\-]{1,64})=([^&\\s'\"]+(?:&(?![A-Za-z0-9_.\\-]{1,64}=)[^&\\s'\"]*)*)");
     /** YAML, header or dotenv line: key: value, key = value. */
-    private static final Pattern LINE_FIELD = Pattern.compile("^\\s*(?:-\\s+)?[\"']?([A-Za-z0-9_.\\-]{1,64})[\"']?\\s*(?::|=)\\s*(.*?)\\s*$");
+    // A tool quoting a source line (terraform's "  2:   password = ...") puts its line number first.
+    private static final Pattern LINE_FIELD = Pattern.compile(
+            "^\\s*(?:\\d{1,7}:\\s+)?(?:-\\s+)?[\"']?([A-Za-z0-9_.\\-]{1,64})[\"']?\\s*(?::|=)\\s*(.*?)\\s*$");
     private static final Pattern LIST_ITEM = Pattern.compile("^(\\s*)-\\s+(.*?)\\s*$");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/_=-]{" + ENTROPY_MIN_LENGTH + ",}");
 

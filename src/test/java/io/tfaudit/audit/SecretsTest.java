@@ -177,4 +177,10 @@ class SecretsTest {
         String json = "  \"password\" : \"" + PASSWORD + "\",\n  \"api_key\" : \"slot.name\",\n";
         assertThat(Secrets.scrub(json)).isEqualTo("  \"password\" : \"Pq7…(12 chars)\",\n  \"api_key\" : \"slot.name\",\n");
     }
+
+    @Test
+    void aSourceLineQuotedByAToolWithItsLineNumberIsRedacted() {
+        String frame = "  on ex/basic.tf line 2, in resource \"x\" \"y\":\n   2:   database_password = \"hc9jXmaoq3GqlpnMR6vs\n   3:   x = \n";
+        org.assertj.core.api.Assertions.assertThat(Secrets.scrub(frame)).doesNotContain("hc9jXmaoq3GqlpnMR6vs").contains("   3:   x =");
+    }
 }

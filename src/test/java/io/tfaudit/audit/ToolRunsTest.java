@@ -164,7 +164,7 @@ class ToolRunsTest {
             // terraform fmt -check is the one read-only run on the audited tree that needs no consent: it writes nothing, runs no provider code
             assertThat(Files.exists(calls) ? Files.readAllLines(calls) : List.<String>of()).as("calls of go, terraform and gh")
                     .allMatch(c -> c.matches("(go|terraform) version \\(in " + java.util.regex.Pattern.quote(cwd.toString()) + "\\)")
-                            || c.equals("terraform fmt -check -recursive examples/ (in " + provider + ")"));
+                            || c.equals("terraform fmt -check -recursive -no-color examples/ (in " + provider + ")"));
 
             Files.deleteIfExists(calls);
             String consented = auditInAFreshJvm(stubs, cwd, common, "--results", dir.resolve("consented/allure-results").toString(),

@@ -189,7 +189,8 @@ class AuditCommandTest {
         assertThat(run("audit", "--provider", empty.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a Terraform provider tfaudit can read");
         err.reset();
-        assertThat(run("audit", "--select", "io.tfaudit.criteria.phase9.US999Nothing")).isEqualTo(2);
+        assertThat(run("audit", "--results", dir.resolve("r-select").toString(), "--select", "io.tfaudit.criteria.phase9.US999Nothing"))
+                .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such criteria class");
         err.reset();
         assertThat(run("audit", "--bogus")).isEqualTo(2);

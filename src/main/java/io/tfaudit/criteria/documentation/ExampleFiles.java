@@ -427,7 +427,7 @@ public final class ExampleFiles {
 
     /** The command that checks the examples' formatting. */
     public static List<String> fmtCommand() {
-        return List.of("terraform", "fmt", "-check", "-recursive", "examples/");
+        return List.of("terraform", "fmt", "-check", "-recursive", "-no-color", "examples/");
     }
 
     /**
