@@ -237,7 +237,7 @@ class Phase4CriteriaTest {
         void abbreviationsUppercased() {
             assertPasses(run(story, "abbreviationsUppercased", fixture()));
             var o = run(story, "abbreviationsUppercased", fixture().edit(PG, s -> s.replace("\tSSHHost ", "\tSshHost ")));
-            assertFails(o, o.single(), PG + ":", "SourcePostgresqlModel.SshHost (tfsdk:\"ssh_host\"): expected SSHHost");
+            assertFails(o, o.single(), PG + ":", "model field SshHost (tfsdk:\"ssh_host\"): expected SSHHost");
             var list = run(story, "abbreviationsUppercased", fixture().edit("cmd/tfgen/generator.go", s -> s.replace(", \"ARN\"", "")));
             assertFails(list, list.single(), "missing [ARN]");
         }

@@ -138,8 +138,16 @@ class Phase9CriteriaTest {
         void anUndocumentedDefaultFails() {
             var o = run(story, "defaultsAreDocumented", DocumentedProvider.sound().edit(PG_GENERATED, s -> s.replace(
                     " Defaults to `require`.", "")));
+            assertFails(o, o.result("acme_source_postgresql"), "attribute ssl_mode: Description and MarkdownDescription do not "
+                    + "document its default; expected \"Defaults to `require`.\"");
+        }
+
+        @Test
+        void aDefaultMissingFromOneTextIsNamedForThatText() {
+            var o = run(story, "defaultsAreDocumented", DocumentedProvider.sound().edit(PG_GENERATED, s -> s.replaceFirst(
+                    "(MarkdownDescription: \"How the connection to the server is encrypted\\.) Defaults to `require`\\.", "$1")));
             assertFails(o, o.result("acme_source_postgresql"),
-                    "attribute ssl_mode: Description does not document its default; expected \"Defaults to `require`.\"");
+                    "attribute ssl_mode: MarkdownDescription does not document its default; expected \"Defaults to `require`.\"");
         }
 
         @Test
