@@ -70,6 +70,10 @@ public class US040AuditAndDocumentRequiredEnvironmentVariables {
             ProviderModel p = run.provider();
             Findings f = run.findings();
             Set<String> specific = EnvVars.specificTo(p, r);
+            if (specific.isEmpty() && testsOf(p, r).isEmpty()) {
+                // Which variables a connector needs is read from its tests: without one they are unknown, not none.
+                run.notApplicable("no test declares " + r.typeName() + ": the variables it needs are unknown, there is nothing to list");
+            }
             Set<String> example = EnvVars.example(p).map(e -> e.variables().keySet()).orElse(Set.of());
             Map<String, List<Pos>> read = EnvVars.read(p);
             for (String v : specific) {
