@@ -57,8 +57,19 @@ public final class Redaction {
      * tool's colours inside a quoted value would hide the value from the patterns.
      */
     public static String text(String text) {
-        return text == null || text.isEmpty() ? text : Secrets.scrub(ANSI.matcher(text).replaceAll(""));
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        try {
+            return Secrets.scrub(ANSI.matcher(text).replaceAll(""));
+        } catch (StackOverflowError tooDeep) {
+            // Text the patterns cannot get through is not written as it is: it might hold a secret.
+            return WITHHELD;
+        }
     }
+
+    /** What stands for a text that could not be redacted. */
+    static final String WITHHELD = "(withheld: tfaudit could not check this text for secrets)";
 
     private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
 

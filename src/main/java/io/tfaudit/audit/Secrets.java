@@ -52,7 +52,8 @@ public final class Secrets {
     private static final Pattern URL_PASSWORD = Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@'\"]+:([^@\\s/'\"]+)@");
     /** "key": "value", also escaped (\"key\":\"value\") inside a JSON string. */
     private static final Pattern JSON_FIELD = Pattern.compile(
-            "\\\\?\"([A-Za-z0-9_.\\- ]{1,64})\\\\?\"\\s*:\\s*\\\\?\"((?:[^\"\\\\]|\\\\[^\"])*)\\\\?\"");
+            // Possessive runs: a long value is a few loop turns, not one per character (a StackOverflowError).
+            "\\\\?\"([A-Za-z0-9_.\\- ]{1,64})\\\\?\"\\s*:\\s*\\\\?\"((?:[^\"\\\\]++|\\\\[^\"])*+)\\\\?\"");
     /**
      * key=value in a form body or a query string. A value runs on past an {@code &} that does not
      * start the next {@code key=}: {@code password=Tr0ub4dor&3} is one value, not a cut-off one.

@@ -183,4 +183,22 @@ class SecretsTest {
         String frame = "  on ex/basic.tf line 2, in resource \"x\" \"y\":\n   2:   database_password = \"hc9jXmaoq3GqlpnMR6vs\n   3:   x = \n";
         org.assertj.core.api.Assertions.assertThat(Secrets.scrub(frame)).doesNotContain("hc9jXmaoq3GqlpnMR6vs").contains("   3:   x =");
     }
+
+    @Test
+    void aLongJsonValueIsScannedWithoutExhaustingTheStack() throws Exception {
+        // A findings.json "what" of many lines, scanned on a thread with the usual 1 MB stack (the results writer's).
+        String json = "{\"what\": \"" + "ab\\n ".repeat(50_000) + "end\", \"password\": \"Zq8vL2mN4pR7sT1w\"}";
+        java.util.concurrent.atomic.AtomicReference<Object> out = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                out.set(Secrets.scrub(json));
+            } catch (StackOverflowError e) {
+                out.set(e);
+            }
+        }, "scrub", 1 << 20);
+        t.start();
+        t.join();
+        org.assertj.core.api.Assertions.assertThat(out.get()).isInstanceOf(String.class);
+        org.assertj.core.api.Assertions.assertThat((String) out.get()).doesNotContain("Zq8vL2mN4pR7sT1w").contains("end");
+    }
 }
