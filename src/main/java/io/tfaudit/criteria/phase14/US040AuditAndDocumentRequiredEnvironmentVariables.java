@@ -160,6 +160,21 @@ public class US040AuditAndDocumentRequiredEnvironmentVariables {
         f.verify();
     }
 
+    /** FR-29's "with descriptions": each variable docs/DEVELOPMENT.md names is described where it is named. */
+    public static void variablesDescribed(CriterionRun run, Findings f) {
+        ProviderModel p = run.provider();
+        Optional<String> doc = EnvVars.development(p);
+        if (doc.isEmpty()) {
+            return; // US-040.5 reports the missing file
+        }
+        EnvVars.read(p).forEach((v, at) -> {
+            if (EnvVars.mentions(doc.get(), v) && !EnvVars.describes(doc.get(), v)) {
+                f.add(EnvVars.DEVELOPMENT, v + " is listed without a description (expected words saying what it is beside it: "
+                        + "another cell of its table row, text on its line, or a comment above it)");
+            }
+        });
+    }
+
     @Test
     @DisplayName("Typecheck passes")
     @Criterion(value = 6, severity = Severity.BLOCKER)
