@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tfaudit.criteria.CriterionTestKit;
 import io.tfaudit.criteria.SampleFixture;
 import io.tfaudit.criteria.metrics.SuccessMetrics;
+import io.tfaudit.criteria.phase9.US026AuditDescriptionQuality;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ import org.junit.platform.engine.TestExecutionResult.Status;
 /**
  * Requirements judged by their own sentence where the stories they name say less: SM-1 counts
  * the pipeline, topic and tag too; FR-29 asks for descriptions; FR-33 asks every complex
- * function for comments, in every hand-written file, on no particular topic.
+ * function for comments, in every hand-written file, on no particular topic; SM-6 asks that
+ * descriptions include defaults, in any words.
  */
 class OwnWordsTest {
 
@@ -63,5 +65,26 @@ class OwnWordsTest {
         run(DocumentationRequirements.class, "complexLogicIsCommented", f -> f.write("internal/helper/branchy.go",
                 "package helper\n\nfunc branchy(n int) int {\n\t// small numbers map to themselves\n" + branches + "\treturn -1\n}\n"))
                 .assertAllSucceeded();
+    }
+
+    private static final String S3 = "internal/generated/destination_s3.go";
+    private static final String TOPICS_DIR = "Key prefix under which objects are written. Defaults to `topics`.";
+
+    @Test
+    void sm6TakesADefaultInOtherWordsWhereUs0263AsksForThePattern() {
+        run(SuccessMetrics.class, "descriptionsAreComplete", f -> f).assertAllSucceeded();
+        UnaryOperator<SampleFixture> otherWords = f -> f.replace(S3, "Description:         \"" + TOPICS_DIR,
+                "Description:         \"Key prefix under which objects are written; topics by default.").replace(S3,
+                "MarkdownDescription: \"" + TOPICS_DIR, "MarkdownDescription: \"Key prefix under which objects are written; `topics` by default.");
+        var sm6 = run(SuccessMetrics.class, "descriptionsAreComplete", otherWords);
+        assertThat(sm6.result("streamkap_destination_s3").getStatus()).as(sm6.message(sm6.result("streamkap_destination_s3")))
+                .isEqualTo(Status.SUCCESSFUL);
+        var story = run(US026AuditDescriptionQuality.class, "defaultsAreDocumented", otherWords);
+        assertThat(story.result("streamkap_destination_s3").getStatus()).isEqualTo(Status.FAILED);
+        // a default mentioned nowhere fails
+        var o = run(SuccessMetrics.class, "descriptionsAreComplete", f -> f.replace(S3, "Description:         \"" + TOPICS_DIR,
+                "Description:         \"Key prefix under which objects are written."));
+        assertThat(o.result("streamkap_destination_s3").getStatus()).isEqualTo(Status.FAILED);
+        assertThat(o.message(o.result("streamkap_destination_s3"))).contains("attribute topics_dir: Description does not mention its default");
     }
 }
