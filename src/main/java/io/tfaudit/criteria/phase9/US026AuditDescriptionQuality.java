@@ -149,6 +149,28 @@ public class US026AuditDescriptionQuality {
                 + "; expected \"" + expected + "\" (" + a.defaultExpression() + ")";
     }
 
+    /**
+     * SM-6's "descriptions include … defaults", by its own words: each attribute with a default
+     * mentions it in both texts, in the PRD's pattern or in other words ("Empty for default
+     * cluster."); US-026.3 asks for the pattern itself.
+     */
+    public static void defaultsIncluded(AuditedResource r, Findings f) {
+        for (SchemaWalk.Field field : SchemaWalk.fields(r.registered().schema())) {
+            Attribute a = field.attribute();
+            if (!a.hasDefault()) {
+                continue;
+            }
+            boolean scalar = DescriptionText.isScalar(a.defaultValue(), a.defaultExpression());
+            for (boolean markdown : new boolean[] {false, true}) {
+                String text = markdown ? a.markdownDescription() : a.description();
+                if (!DescriptionText.mentionsDefault(text, a.defaultValue(), scalar, markdown)) {
+                    f.add(a.pos(), "attribute " + field.path() + ": " + (markdown ? "MarkdownDescription" : "Description")
+                            + " does not mention its default (" + a.defaultExpression() + ")");
+                }
+            }
+        }
+    }
+
     @TestFactory
     @DisplayName("Sensitive fields include security note")
     @Criterion(value = 4, severity = Severity.MINOR)
@@ -225,7 +247,8 @@ public class US026AuditDescriptionQuality {
             f.add(at, r.typeName() + ": " + which + " calls it a " + foundWord + " connector, expected a " + word + " connector");
         }
         String expected = DescriptionText.articleFor(display);
-        if (expected != null && !expected.equals(article)) {
+        // The PRD's pattern writes "Manages a {DisplayName}": "a" always follows it, "an" only where grammar asks for it.
+        if (expected != null && !expected.equals(article) && !article.equals("a")) {
             f.add(at, r.typeName() + ": " + which + " says \"" + article + " " + display + "\", expected \"" + expected
                     + " " + display + "\"");
         }

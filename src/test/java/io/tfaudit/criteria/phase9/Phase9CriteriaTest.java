@@ -172,6 +172,16 @@ class Phase9CriteriaTest {
             assertThat(o.result("acme_transform_filter").getStatus()).isEqualTo(Status.SUCCESSFUL);
         }
 
+        /** "Manages a {DisplayName}" is the PRD's own pattern: followed literally before a vowel, it passes. */
+        @Test
+        void thePrdsLiteralArticlePassesBeforeAVowel() {
+            var o = run(story, "resourceDescriptionsFollowThePattern", DocumentedProvider.sound().edit(PG_GENERATED, s -> s
+                    .replace("Description: \"Manages a PostgreSQL source connector.\"", "Description: \"Manages a Oracle source connector.\"")
+                    .replace("MarkdownDescription: \"Manages a **PostgreSQL** source connector.", "MarkdownDescription: \"Manages a **Oracle** source connector.")));
+            assertThat(o.result("acme_source_postgresql").getStatus()).as(o.message(o.result("acme_source_postgresql")))
+                    .isEqualTo(Status.SUCCESSFUL);
+        }
+
         @Test
         void aDisplayNameOtherThanTheBackendsFails() throws Exception {
             Path backend = dir.resolve("backend");
