@@ -59,7 +59,8 @@ public final class Secrets {
      * start the next {@code key=}: {@code password=Tr0ub4dor&3} is one value, not a cut-off one.
      */
     private static final Pattern FORM_FIELD = Pattern.compile(
-            "(?:^|[?&\\s'\"])([A-Za-z0-9_.\\-]{1,64})=([^&\\s'\"]+(?:&(?![A-Za-z0-9_.\\-]{1,64}=)[^&\\s'\"]*)*)");
+            // Possessive, like JSON_FIELD: many short parameters overflowed the stack.
+            "(?:^|[?&\\s'\"])([A-Za-z0-9_.\\-]{1,64})=([^&\\s'\"]++(?:&(?![A-Za-z0-9_.\\-]{1,64}=)[^&\\s'\"]*+)*+)");
     /** YAML, header or dotenv line: key: value, key = value. */
     // A tool quoting a source line (terraform's "  2:   password = ...") puts its line number first.
     private static final Pattern LINE_FIELD = Pattern.compile(
