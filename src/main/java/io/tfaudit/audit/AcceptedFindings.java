@@ -13,26 +13,47 @@ import java.util.Optional;
 
 /**
  * The findings a team has accepted for now ({@code tfaudit-baseline.json} in the audited
- * repository, or a file given with {@code -Dbaseline.file}): each keyed by criterion,
- * resource and item (text the finding contains), with a reason, an owner and an expiry date.
- * An accepted finding is still reported, as baselined; an expired entry no longer accepts
- * anything. tfaudit only reads this file; {@code tfaudit baseline --write} is the one way
- * to write it.
+ * repository, or a file given with {@code -Dbaseline.file}): each keyed by the criterion and
+ * the finding's identity ({@link Findings.Finding#key()}: its place and defect, whichever
+ * resource met it), with a reason, an owner and an expiry date; {@code where} and
+ * {@code title} only say, for the reader, which finding that is. An accepted finding is still
+ * reported, as baselined; an expired entry no longer accepts anything. tfaudit only reads
+ * this file; {@code tfaudit baseline --write} is the one way to write it.
  *
- * <pre>{"entries": [{"criterion": "US-009.2", "resource": "streamkap_source_sqlserver",
- *   "item": "streamkap_snapshot_large_table_threshold", "reason": "...", "owner": "...",
- *   "expires": "2027-03-31"}]}</pre>
+ * <pre>{"entries": [{"criterion": "US-009.2", "finding": "3f9a0c1b2d4e5f60",
+ *   "where": "internal/generated/source_sqlserver.go:88", "title": "...", "reason": "...",
+ *   "owner": "...", "expires": "2027-03-31"}]}</pre>
+ *
+ * Older files keyed an entry by resource and item (text the finding contains) instead of
+ * {@code finding}; such entries are still read and matched that way.
  */
 public record AcceptedFindings(Path file, List<Entry> entries, List<String> problems) {
 
     public static final String FILE_NAME = "tfaudit-baseline.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** {@code resource} null matches every resource. */
-    public record Entry(String criterion, String resource, String item, String reason, String owner, LocalDate expires) {
+    /**
+     * One accepted finding: {@code finding} is its identity; an older entry has none, and is
+     * matched by {@code resource} (null: every resource) and {@code item} instead.
+     */
+    public record Entry(String criterion, String finding, String where, String title, String resource, String item,
+                        String reason, String owner, LocalDate expires) {
+
+        /** An entry of a finding's identity, as {@code baseline --write} makes them. */
+        public static Entry of(String criterion, String finding, String where, String title, String reason, String owner,
+                               LocalDate expires) {
+            return new Entry(criterion, finding, where, title, null, null, reason, owner, expires);
+        }
 
         public String key() {
-            return criterion + "|" + (resource == null ? "*" : resource) + "|" + item;
+            return finding != null ? criterion + "|" + finding
+                    : criterion + "|" + (resource == null ? "*" : resource) + "|" + item;
+        }
+
+        /** The key, and for the reader which finding it is. */
+        public String describe() {
+            return key() + (where == null && title == null ? ""
+                    : " (" + (where == null ? "" : where + (title == null ? "" : ": ")) + (title == null ? "" : title) + ")");
         }
 
         public boolean expiredOn(LocalDate day) {
@@ -40,9 +61,17 @@ public record AcceptedFindings(Path file, List<Entry> entries, List<String> prob
         }
 
         boolean matches(String criterionId, String resourceName, Findings.Finding f) {
-            boolean sameResource = resource == null || resource.equals(resourceName)
+            if (!criterion.equals(criterionId)) {
+                return false;
+            }
+            if (finding != null) {
+                return finding.equals(f.key());
+            }
+            // Older files named a data source as the report labels it, data.streamkap_x.
+            String named = resource != null && resource.startsWith("data.") ? resource.substring(5) : resource;
+            boolean sameResource = resource == null || resource.equals(resourceName) || named.equals(resourceName)
                     || resourceName == null && (f.what().contains(resource) || f.where().contains(resource));
-            return criterion.equals(criterionId) && sameResource && (f.what().contains(item) || f.where().contains(item));
+            return sameResource && (f.what().contains(item) || f.where().contains(item));
         }
     }
 
@@ -67,10 +96,11 @@ public record AcceptedFindings(Path file, List<Entry> entries, List<String> prob
                 for (JsonNode e : list) {
                     i++;
                     String criterion = text(e, "criterion");
+                    String finding = text(e, "finding");
                     String item = text(e, "item");
                     String reason = text(e, "reason");
-                    if (criterion == null || item == null || reason == null) {
-                        problems.add(file + ": entry " + i + " needs criterion, item and reason");
+                    if (criterion == null || finding == null && item == null || reason == null) {
+                        problems.add(file + ": entry " + i + " needs criterion, finding (or, in older files, item) and reason");
                         continue;
                     }
                     LocalDate expires = null;
@@ -83,7 +113,8 @@ public record AcceptedFindings(Path file, List<Entry> entries, List<String> prob
                             continue;
                         }
                     }
-                    entries.add(new Entry(criterion, text(e, "resource"), item, reason, text(e, "owner"), expires));
+                    entries.add(new Entry(criterion, finding, text(e, "where"), text(e, "title"),
+                            finding == null ? text(e, "resource") : null, finding == null ? item : null, reason, text(e, "owner"), expires));
                 }
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

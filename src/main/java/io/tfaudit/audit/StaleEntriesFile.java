@@ -43,8 +43,9 @@ public final class StaleEntriesFile implements ExtensionContext.Store.CloseableR
             root.put("file", String.valueOf(audit.acceptedFindings().file()));
             var entries = root.putArray("stale");
             for (AcceptedFindings.Entry e : audit.staleEntries()) {
-                entries.addObject().put("key", e.key()).put("criterion", e.criterion()).put("resource", e.resource())
-                        .put("item", e.item()).put("reason", e.reason()).put("owner", e.owner())
+                entries.addObject().put("key", e.key()).put("description", e.describe()).put("criterion", e.criterion())
+                        .put("finding", e.finding()).put("where", e.where()).put("title", e.title())
+                        .put("resource", e.resource()).put("item", e.item()).put("reason", e.reason()).put("owner", e.owner())
                         .put("expires", e.expires() == null ? null : e.expires().toString());
             }
             Files.createDirectories(resultsDir);

@@ -96,9 +96,20 @@ class AcceptedFindingsTest {
     @Test
     void theWriteCommandIsTheOnlyWriterAndKeepsExistingEntries() throws Exception {
         Path results = Files.createDirectories(dir.resolve("allure-results"));
+        Findings.Finding found = new Findings.Finding("internal/generated/a.go:1", "expected a marker");
         Files.writeString(results.resolve("a-result.json"), """
                 {"name": "x", "status": "failed", "statusDetails": {"message": "[minor] 'r' was violated (1 time):\\n  internal/generated/a.go:1: expected a marker"},
-                 "labels": [{"name": "criterion", "value": "US-002.1"}, {"name": "severity", "value": "minor"}]}
+                 "labels": [{"name": "criterion", "value": "US-002.1"}, {"name": "severity", "value": "minor"}],
+                 "attachments": [{"name": "findings.json", "source": "a-attachment.json"}]}
+                """);
+        Files.writeString(results.resolve("a-attachment.json"), """
+                [{"key": "%s", "kind": "OTHER", "criterion": "US-002.1", "where": "internal/generated/a.go:1", "resource": null,
+                  "title": "expected a marker", "what": "expected a marker", "restated": false}]
+                """.formatted(found.key()));
+        // A failure that is no finding (a check that broke) cannot be accepted: it is named, not written.
+        Files.writeString(results.resolve("b-result.json"), """
+                {"name": "y", "status": "broken", "statusDetails": {"message": "NullPointerException"},
+                 "labels": [{"name": "criterion", "value": "US-002.2"}]}
                 """);
         Path file = dir.resolve("tfaudit-baseline.json");
         Files.writeString(file, "{\"entries\": [" + entry("old.go", "2999-01-01") + "]}");
@@ -106,8 +117,13 @@ class AcceptedFindingsTest {
         int code = io.tfaudit.cli.MainAccess.run(new String[] {"baseline", "--write", "--file", file.toString(), "--results",
                 results.toString(), "--reason", "known", "--owner", "sam", "--expires", "2030-06-30"}, out);
         assertThat(code).isZero();
+        assertThat(out.toString()).contains("US-002.2: NullPointerException");
         AcceptedFindings written = AcceptedFindings.read(file);
-        assertThat(written.entries()).extracting(AcceptedFindings.Entry::item).containsExactly("old.go", "expected a marker");
+        assertThat(written.entries()).extracting(AcceptedFindings.Entry::item).containsExactly("old.go", null);
+        assertThat(written.entries().get(1).finding()).isEqualTo(found.key());
+        assertThat(written.entries().get(1).where()).isEqualTo("internal/generated/a.go:1");
         assertThat(written.entries().get(1).owner()).isEqualTo("sam");
+        assertThat(written.entryFor("US-002.1", "streamkap_x", found)).contains(written.entries().get(1));
+        assertThat(written.entryFor("US-002.2", "streamkap_x", found)).isEmpty();
     }
 }
