@@ -37,7 +37,7 @@ public final class Findings {
 
         @Override
         public String toString() {
-            return where + ": " + what;
+            return shown(where) + ": " + what;
         }
 
         /**
@@ -70,6 +70,24 @@ public final class Findings {
         public String key() {
             return hash(where + "\n" + defect());
         }
+    }
+
+    /**
+     * A place as a line of text shows it: a newline, tab or other control character in a file
+     * name written as an escape ({@code docs/a\nb.md}), so that the place stays on its line.
+     */
+    public static String shown(String where) {
+        if (where == null || where.chars().noneMatch(Character::isISOControl)) {
+            return where;
+        }
+        StringBuilder sb = new StringBuilder();
+        where.chars().forEach(c -> sb.append(switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c);
+        }));
+        return sb.toString();
     }
 
     /** A finding's title is cut to this many characters; the whole text stays in the detail. */
@@ -187,7 +205,7 @@ public final class Findings {
             detail.append("\n  ").append(f);
         }
         for (Restated r : restatedSorted) {
-            detail.append("\n  ").append(r.finding().where()).append(": [").append(r.criterion())
+            detail.append("\n  ").append(shown(r.finding().where())).append(": [").append(r.criterion())
                     .append(r.shownResource() == null ? "" : " " + r.shownResource())
                     .append(r.note() == null ? "" : ", " + r.note()).append("] ").append(r.finding().what());
         }
@@ -234,14 +252,14 @@ public final class Findings {
             java.util.Set<FindingKind> kinds = new java.util.TreeSet<>();
             own.forEach(f -> kinds.add(kind.refine(f.what())));
             FindingKind k = kinds.size() == 1 ? kinds.iterator().next() : kind;
-            return k.label() + ": " + (own.size() == 1 ? own.get(0).title() + " (" + own.get(0).where() + ")"
+            return k.label() + ": " + (own.size() == 1 ? own.get(0).title() + " (" + shown(own.get(0).where()) + ")"
                     : rule + " (several findings)");
         }
         java.util.Set<String> criteria = new java.util.TreeSet<>();
         restatedOnes.forEach(r -> criteria.add(r.criterion()));
         Restated first = restatedOnes.get(0);
         return FindingKind.RESTATEMENT.label() + ": " + String.join(", ", criteria) + " — "
-                + (restatedOnes.size() == 1 ? first.finding().title() + " (" + first.finding().where() + ")"
+                + (restatedOnes.size() == 1 ? first.finding().title() + " (" + shown(first.finding().where()) + ")"
                         : "several findings");
     }
 
@@ -289,7 +307,7 @@ public final class Findings {
                 break;
             }
             if (done.add(f.where())) {
-                links.of(f.where()).ifPresent(url -> Allure.link(f.where(), url));
+                links.of(f.where()).ifPresent(url -> Allure.link(shown(f.where()), url));
             }
         }
     }
