@@ -27,7 +27,45 @@ import java.util.Optional;
  * Older files keyed an entry by resource and item (text the finding contains) instead of
  * {@code finding}; such entries are still read and matched that way.
  */
-public record AcceptedFindings(Path file, List<Entry> entries, List<String> problems) {
+public final class AcceptedFindings {
+
+    private final Path file;
+    private final List<Entry> entries;
+    private final List<String> problems;
+    /** Entries of a finding's identity by key (criterion|finding): a large file is matched in constant time per finding. */
+    private final java.util.Map<String, Entry> byIdentity = new java.util.HashMap<>();
+    /** Older entries (resource and item), matched one by one. */
+    private final List<Entry> byText = new ArrayList<>();
+
+    AcceptedFindings(Path file, List<Entry> entries, List<String> problems) {
+        this.file = file;
+        this.entries = List.copyOf(entries);
+        this.problems = List.copyOf(problems);
+        for (Entry e : this.entries) {
+            if (e.finding() != null) {
+                byIdentity.putIfAbsent(e.key(), e);
+            } else {
+                byText.add(e);
+            }
+        }
+    }
+
+    /** The file read, or null when there is none. */
+    public Path file() {
+        return file;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** Why the file, or an entry of it, accepts nothing; never quoting a value of it (it may hold anything). */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /** A larger file is not read: a baseline of the real provider's 1,247 findings is 0.4 MB. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
 
     public static final String FILE_NAME = "tfaudit-baseline.json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +94,12 @@ public record AcceptedFindings(Path file, List<Entry> entries, List<String> prob
                     : " (" + (where == null ? "" : where + (title == null ? "" : ": ")) + (title == null ? "" : title) + ")");
         }
 
+        /** The entry with each text redacted, as an output may show it. */
+        public Entry redacted() {
+            return new Entry(Redaction.text(criterion), Redaction.text(finding), Redaction.text(where), Redaction.text(title), Redaction.text(resource),
+                    Redaction.text(item), Redaction.text(reason), Redaction.text(owner), expires);
+        }
+
         public boolean expiredOn(LocalDate day) {
             return expires != null && expires.isBefore(day);
         }
@@ -81,13 +125,36 @@ public record AcceptedFindings(Path file, List<Entry> entries, List<String> prob
 
     /** Reads the file; a malformed file or entry is a problem, and accepts nothing. */
     public static AcceptedFindings read(Path file) {
-        if (file == null || !Files.isRegularFile(file)) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads the file, only when it is a regular file (not a FIFO, device or socket, nor on
+     * {@code /proc} or {@code /sys}) of at most {@link #MAX_BYTES}; {@code tree}, when the file
+     * is the one of the audited tree, is where a symbolic link may lead. Anything else is a
+     * problem, and accepts nothing. A file that is not there is no file.
+     */
+    public static AcceptedFindings read(Path file, Path tree) {
+        if (file == null || !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return none();
         }
         List<Entry> entries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try {
-            JsonNode root = JSON.readTree(file.toFile());
+            String refused = refused(file, tree);
+            if (refused != null) {
+                problems.add(file + ": " + refused + ", not read");
+                return new AcceptedFindings(file, entries, problems);
+            }
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                problems.add(file + ": too large to read (the limit is " + MAX_BYTES / (1024 * 1024) + " MiB), not read");
+                return new AcceptedFindings(file, entries, problems);
+            }
+            JsonNode root = JSON.readTree(bytes);
             JsonNode list = root == null ? null : root.path("entries");
             if (list == null || !list.isArray()) {
                 problems.add(file + ": expected an object with an \"entries\" array");
@@ -109,7 +176,7 @@ public record AcceptedFindings(Path file, List<Entry> entries, List<String> prob
                         try {
                             expires = LocalDate.parse(exp);
                         } catch (DateTimeParseException bad) {
-                            problems.add(file + ": entry " + i + ": expires '" + exp + "' is not a date (YYYY-MM-DD)");
+                            problems.add(file + ": entry " + i + ": expires is not a date (YYYY-MM-DD)");
                             continue;
                         }
                     }
@@ -120,12 +187,32 @@ public record AcceptedFindings(Path file, List<Entry> entries, List<String> prob
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             // Jackson's message may end with where the enclosing object started, naming its source: the line says where.
+            // It quotes the token it did not expect, which may be anything: not repeated.
             problems.add(file + (line > 0 ? ":" + line : "") + ": not valid JSON: "
-                    + e.getOriginalMessage().replaceAll("\\s*\\(for \\w+ starting at \\[Source:[\\s\\S]*$", ""));
+                    + e.getOriginalMessage().replaceAll("\\s*\\(for \\w+ starting at \\[Source:[\\s\\S]*$", "")
+                            .replaceAll("token '[\\s\\S]*?'(?=: was expecting|$)", "token"));
         } catch (IOException e) {
             problems.add(file + ": cannot read: " + e.getMessage());
         }
-        return new AcceptedFindings(file, List.copyOf(entries), List.copyOf(problems));
+        return new AcceptedFindings(file, entries, problems);
+    }
+
+    /** Why the file is not opened, or null: a FIFO or device blocks, /proc/kmsg never ends, a link may leave the tree. */
+    private static String refused(Path file, Path tree) throws IOException {
+        if (!Files.exists(file)) {
+            return "a symbolic link to nothing";
+        }
+        if (!Files.isRegularFile(file)) {
+            return "not a regular file (a FIFO, socket, device or folder)";
+        }
+        Path real = file.toRealPath();
+        if (tree != null && !real.startsWith(tree.toRealPath())) {
+            return "a symbolic link leaving the tree (to " + real + ")";
+        }
+        if (io.tfaudit.source.DirectorySource.onPseudoFileSystem(real)) {
+            return "on a pseudo file system (" + real + ")";
+        }
+        return null;
     }
 
     private static String text(JsonNode n, String field) {
@@ -134,6 +221,10 @@ public record AcceptedFindings(Path file, List<Entry> entries, List<String> prob
 
     /** The entry accepting this finding, if any (expired ones included: the caller tells them apart). */
     public Optional<Entry> entryFor(String criterionId, String resource, Findings.Finding f) {
-        return entries.stream().filter(e -> e.matches(criterionId, resource, f)).findFirst();
+        Entry byKey = byIdentity.get(criterionId + "|" + f.key());
+        if (byKey != null) {
+            return Optional.of(byKey);
+        }
+        return byText.stream().filter(e -> e.matches(criterionId, resource, f)).findFirst();
     }
 }

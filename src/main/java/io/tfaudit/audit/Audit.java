@@ -226,9 +226,9 @@ public final class Audit {
     /** The accepted findings of the audited tree (or of the configured file); read, never written. */
     public synchronized AcceptedFindings acceptedFindings() {
         if (accepted == null) {
-            Path file = config.acceptedFindingsFile() != null ? config.acceptedFindingsFile()
-                    : providerDir.resolve(AcceptedFindings.FILE_NAME);
-            accepted = AcceptedFindings.read(file);
+            // The tree's own file may not lead out of it; a file the user named may be anywhere.
+            accepted = config.acceptedFindingsFile() != null ? AcceptedFindings.read(config.acceptedFindingsFile())
+                    : AcceptedFindings.read(providerDir.resolve(AcceptedFindings.FILE_NAME), providerDir);
         }
         return accepted;
     }

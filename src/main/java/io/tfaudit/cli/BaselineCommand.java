@@ -57,14 +57,14 @@ final class BaselineCommand {
             err.println("tfaudit baseline: --expires takes a date as YYYY-MM-DD");
             return Main.BAD_USAGE;
         }
-        Path file = opts.containsKey("file") ? Path.of(opts.get("file"))
-                : Path.of(opts.getOrDefault("provider", ".")).resolve(AcceptedFindings.FILE_NAME);
+        Path tree = opts.containsKey("file") ? null : Path.of(opts.getOrDefault("provider", "."));
+        Path file = tree == null ? Path.of(opts.get("file")) : tree.resolve(AcceptedFindings.FILE_NAME);
         Path results = Path.of(opts.getOrDefault("results", "allure-results"));
         try {
             AuditResults last = AuditResults.read(results);
-            AcceptedFindings existing = AcceptedFindings.read(file);
+            AcceptedFindings existing = AcceptedFindings.read(file, tree);
             if (!existing.problems().isEmpty()) {
-                err.println("tfaudit baseline: " + file + " is malformed, not touched: " + existing.problems());
+                err.println("tfaudit baseline: " + file + " is malformed or cannot be read, not touched: " + existing.problems());
                 return Main.BAD_USAGE;
             }
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -97,8 +97,17 @@ final class BaselineCommand {
                     }
                 }
             }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            json.writeValue(file.toFile(), root);
+            Path folder = Files.createDirectories(file.toAbsolutePath().getParent());
+            // Written beside it and moved in place: a link there is replaced, never written through.
+            Path written = Files.createTempFile(folder, ".tfaudit-baseline", ".json");
+            try {
+                json.writeValue(written.toFile(), root);
+                keepPermissions(file, written);
+                Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(written);
+            }
             out.println("accepted " + added + " finding(s) in " + file + " (" + entries.size() + " entries)");
             if (!notFindings.isEmpty()) {
                 err.println("tfaudit baseline: " + notFindings.size() + " failed result(s) are not findings (the check broke or"
@@ -109,6 +118,16 @@ final class BaselineCommand {
         } catch (java.io.IOException e) {
             err.println("tfaudit baseline: " + e.getMessage());
             return Main.BAD_USAGE;
+        }
+    }
+
+    /** The file's own permissions, or a committed file's usual rw-r--r-- (a temporary file is rw-------). */
+    private static void keepPermissions(Path file, Path written) throws java.io.IOException {
+        try {
+            Files.setPosixFilePermissions(written, Files.isRegularFile(file) ? Files.getPosixFilePermissions(file)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder's defaults.
         }
     }
 
