@@ -206,4 +206,16 @@ class AcceptedFindingsTest {
         assertThat(io.tfaudit.cli.MainAccess.run(write, out)).isEqualTo(2);
         assertThat(out.toString()).contains("not a regular file", "not touched");
     }
+
+    @Test
+    void anOlderEntryNamingADataSourceAsTheReportDoesMatchesIt() throws Exception {
+        Path file = Files.writeString(dir.resolve(AcceptedFindings.FILE_NAME), "{\"entries\": [{\"criterion\": \"US-026.1\","
+                + " \"resource\": \"data.streamkap_tag\", \"item\": \"MarkdownDescription is missing\", \"reason\": \"r\"}]}");
+        AcceptedFindings accepted = AcceptedFindings.read(file);
+        Findings.Finding f = new Findings.Finding("internal/datasource/tag.go:40", "name: MarkdownDescription is missing",
+                "data.streamkap_tag");
+        assertThat(accepted.entryFor("US-026.1", "data.streamkap_tag", f)).isPresent();
+        assertThat(accepted.entryFor("US-026.1", "streamkap_tag", f)).isPresent();
+        assertThat(accepted.entryFor("US-026.1", "streamkap_topic", f)).isEmpty();
+    }
 }
