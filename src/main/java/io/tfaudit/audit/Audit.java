@@ -242,9 +242,9 @@ public final class Audit {
     /** The accepted findings of the audited tree (or of the configured file); read, never written. */
     public synchronized AcceptedFindings acceptedFindings() {
         if (accepted == null) {
-            Path file = config.acceptedFindingsFile() != null ? config.acceptedFindingsFile()
-                    : providerDir.resolve(AcceptedFindings.FILE_NAME);
-            accepted = AcceptedFindings.read(file);
+            // The tree's own file may not lead out of it; a file the user named may be anywhere.
+            accepted = config.acceptedFindingsFile() != null ? AcceptedFindings.read(config.acceptedFindingsFile())
+                    : AcceptedFindings.read(providerDir.resolve(AcceptedFindings.FILE_NAME), providerDir);
         }
         return accepted;
     }
@@ -257,11 +257,16 @@ public final class Audit {
     /**
      * Entries that accepted nothing in this run although their criterion was judged (their
      * finding is gone: remove them). An entry whose criterion did not run here (a partial
-     * selection, one class from the IDE) is not judged.
+     * selection, one class from the IDE) is not judged, nor one of Phase 11 when no other
+     * phase's story failed: Phase 11 judges those failures, and a finding of its that counts
+     * them (US-032.6) is gone once they are all accepted, although nothing was fixed.
      */
     public List<AcceptedFindings.Entry> staleEntries() {
+        boolean othersFailed = outcomes.storyFailedOutside(Phase.PHASE_11);
         return acceptedFindings().entries().stream()
-                .filter(e -> !usedEntries.contains(e.key()) && outcomes.judged(e.criterion(), e.resource())).toList();
+                .filter(e -> !usedEntries.contains(e.key()) && outcomes.judged(e.criterion(), e.resource()))
+                .filter(e -> othersFailed || CriterionOutcomes.phaseOf(e.criterion()).orElse(null) != Phase.PHASE_11)
+                .toList();
     }
 
     /** The shared "Typecheck passes" outcome, decided once per run. */

@@ -19,7 +19,8 @@ public final class CodeLinks {
 
     private static final Pattern REMOTE = Pattern.compile(
             "^(?:https?://(?:[^@/]+@)?|ssh://(?:[^@/]+@)?|[^@/]+@)(github\\.com|gitlab\\.com|bitbucket\\.org)[:/](.+?)(?:\\.git)?/?$");
-    private static final Pattern FILE_LINE = Pattern.compile("^([^\\s:]+\\.[A-Za-z0-9]+)(?::(\\d+))?$");
+    /** A file name ends in an extension; any character may come before it (a space, '#', a newline), ':' too. */
+    private static final Pattern FILE_LINE = Pattern.compile("(?s)^(.*[^\\s.:/]\\.[A-Za-z0-9]+)(?::(\\d+))?$");
 
     /** {@code https://github.com/owner/repo/blob/COMMIT/} (host-specific), or null: relative paths. */
     private final String base;
@@ -112,7 +113,7 @@ public final class CodeLinks {
         String path = m.group(1);
         String line = m.group(2);
         if (base == null) {
-            return Optional.of(path);
+            return Optional.of(uri(path));
         }
         if (files != null && !files.contains(path)) {
             // Not at that commit (a file the audit expected): its nearest folder that is, not a 404.
@@ -120,12 +121,30 @@ public final class CodeLinks {
             while (folder.contains("/")) {
                 folder = folder.substring(0, folder.lastIndexOf('/'));
                 if (files.contains(folder + "/")) {
-                    return Optional.of(folderBase + folder);
+                    return Optional.of(folderBase + uri(folder));
                 }
             }
             return Optional.of(folderBase);
         }
         String anchor = line == null ? "" : "bitbucket.org".equals(host) ? "#lines-" + line : "#L" + line;
-        return Optional.of(base + path + anchor);
+        return Optional.of(base + uri(path) + anchor);
+    }
+
+    /**
+     * A relative path as a relative URI reference: every byte of its UTF-8 outside the
+     * unreserved set and '/' percent-encoded, so that a space, '#', '%', ':', a quote or a
+     * newline in a file name stays part of the path and the reference resolves to the file.
+     */
+    public static String uri(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~/".indexOf(c) >= 0)) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(String.format("%02X", c));
+            }
+        }
+        return sb.toString();
     }
 }

@@ -53,6 +53,49 @@ final class CriterionOutcomes {
         }
     }
 
+    /**
+     * Whether a criterion of a user story outside {@code phase} failed in this run (Phase 11
+     * judges the other phases' failures: with none left, its criteria have nothing to judge).
+     */
+    boolean storyFailedOutside(Phase phase) {
+        Map<String, Phase> phases = storyPhases();
+        for (Map.Entry<String, Recording> e : byId.entrySet()) {
+            Phase p = phases.get(storyOf(e.getKey()));
+            if (p == null || p == phase) {
+                continue;
+            }
+            synchronized (e.getValue()) {
+                if (e.getValue().byName.values().stream().anyMatch(r -> r.status() == Status.FAILED)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The phase of a criterion's user story ({@code US-032.6} → Phase 11); empty for a requirement or metric. */
+    static Optional<Phase> phaseOf(String criterionId) {
+        return Optional.ofNullable(storyPhases().get(storyOf(criterionId)));
+    }
+
+    private static String storyOf(String criterionId) {
+        int dot = criterionId.indexOf('.');
+        return dot < 0 ? criterionId : criterionId.substring(0, dot);
+    }
+
+    private static volatile Map<String, Phase> storyPhases;
+
+    private static Map<String, Phase> storyPhases() {
+        if (storyPhases == null) {
+            Map<String, Phase> m = new java.util.HashMap<>();
+            org.junit.platform.commons.support.ReflectionSupport.findAllClassesInPackage("io.tfaudit.criteria",
+                            c -> c.isAnnotationPresent(UserStory.class) && c.getAnnotation(UserStory.class).id().startsWith("US-"), n -> true)
+                    .forEach(c -> m.put(c.getAnnotation(UserStory.class).id(), c.getAnnotation(UserStory.class).phase()));
+            storyPhases = Map.copyOf(m);
+        }
+        return storyPhases;
+    }
+
     /** A test factory returned these dynamic tests: the criterion is complete once each has a result. */
     void expect(String id, List<String> names) {
         Recording r = new Recording();

@@ -41,7 +41,7 @@ public final class Findings {
 
         @Override
         public String toString() {
-            return where + ": " + what;
+            return shown(where) + ": " + what;
         }
 
         /**
@@ -83,6 +83,24 @@ public final class Findings {
 
     /** {@code streamkap_source_x.} before an attribute: which generated resource it is, not what is wrong. */
     private static final java.util.regex.Pattern RESOURCE_PREFIX = java.util.regex.Pattern.compile("^(data\\.)?[a-z][a-z0-9]*_[a-z0-9_]+\\.(?=[a-z])");
+
+    /**
+     * A place as a line of text shows it: a newline, tab or other control character in a file
+     * name written as an escape ({@code docs/a\nb.md}), so that the place stays on its line.
+     */
+    public static String shown(String where) {
+        if (where == null || where.chars().noneMatch(Character::isISOControl)) {
+            return where;
+        }
+        StringBuilder sb = new StringBuilder();
+        where.chars().forEach(c -> sb.append(switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c);
+        }));
+        return sb.toString();
+    }
 
     /** A finding's title is cut to this many characters; the whole text stays in the detail. */
     static final int TITLE = 160;
@@ -206,7 +224,7 @@ public final class Findings {
             detail.append("\n  ").append(f);
         }
         for (Restated r : restatedSorted) {
-            detail.append("\n  ").append(r.finding().where()).append(": [").append(r.criterion())
+            detail.append("\n  ").append(shown(r.finding().where())).append(": [").append(r.criterion())
                     .append(r.shownResource() == null ? "" : " " + r.shownResource())
                     .append(r.note() == null ? "" : ", " + r.note()).append("] ").append(r.finding().what());
         }
@@ -266,7 +284,7 @@ public final class Findings {
 
     /** Where a headline says a finding is: the same for every generated file it is in, so that they group as one. */
     private static String place(Finding f) {
-        return f.generated() ? "generated code: fix the generator or its input" : f.where();
+        return f.generated() ? "generated code: fix the generator or its input" : shown(f.where());
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -316,7 +334,7 @@ public final class Findings {
                 break;
             }
             if (done.add(f.where())) {
-                links.of(f.where()).ifPresent(url -> Allure.link(f.where(), url));
+                links.of(f.where()).ifPresent(url -> Allure.link(shown(f.where()), url));
             }
         }
     }

@@ -95,12 +95,16 @@ public final class Redaction {
         return scrubbed.equals(text) ? bytes : scrubbed.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Redacts, in place, every text of a result that can quote what was read: messages, traces, steps, parameters. */
+    /** Redacts, in place, every text of a result that can quote what was read: messages, traces, steps, parameters, labels. */
     public static TestResult result(TestResult r) {
         r.setName(text(r.getName()));
         r.setDescription(text(r.getDescription()));
         r.setDescriptionHtml(text(r.getDescriptionHtml()));
         item(r);
+        if (r.getLabels() != null) {
+            // A "baselined" label holds an accepted-findings entry's key, read from the audited tree.
+            r.getLabels().forEach(l -> l.setValue(text(l.getValue())));
+        }
         if (r.getLinks() != null) {
             r.getLinks().forEach(l -> l.setName(text(l.getName())));
         }

@@ -58,9 +58,12 @@ public final class Secrets {
     /**
      * key=value in a form body or a query string. A value runs on past an {@code &} that does not
      * start the next {@code key=}: {@code password=Tr0ub4dor&3} is one value, not a cut-off one.
+     * A key starts a line or follows a separator ({@code ?&|(,;[}, a space or a quote): an
+     * accepted-findings entry's key is {@code criterion|resource|item}.
      */
     private static final Pattern FORM_FIELD = Pattern.compile(
-            "(?:^|[?&\\s'\"])([A-Za-z0-9_.\\-]{1,64})=([^&\\s'\"]+(?:&(?![A-Za-z0-9_.\\-]{1,64}=)[^&\\s'\"]*)*)");
+            // Possessive, like JSON_FIELD: many short parameters overflowed the stack.
+            "(?:^|[?&\\s'\"|(\\[,;])([A-Za-z0-9_.\\-]{1,64})=([^&\\s'\"]++(?:&(?![A-Za-z0-9_.\\-]{1,64}=)[^&\\s'\"]*+)*+)");
     /** YAML, header or dotenv line: key: value, key = value. */
     // A tool quoting a source line (terraform's "  2:   password = ...") puts its line number first.
     private static final Pattern LINE_FIELD = Pattern.compile(

@@ -40,11 +40,14 @@ public final class StaleEntriesFile implements ExtensionContext.Store.CloseableR
                 return;
             }
             ObjectNode root = JSON.createObjectNode();
-            root.put("file", String.valueOf(audit.acceptedFindings().file()));
+            root.put("file", Redaction.text(String.valueOf(audit.acceptedFindings().file())));
             var entries = root.putArray("stale");
-            for (AcceptedFindings.Entry e : audit.staleEntries()) {
-                entries.addObject().put("key", e.key()).put("criterion", e.criterion()).put("resource", e.resource())
-                        .put("item", e.item()).put("reason", e.reason()).put("owner", e.owner())
+            for (AcceptedFindings.Entry stale : audit.staleEntries()) {
+                // The file is the team's, but it is read from the audited tree: what it holds is written out redacted.
+                AcceptedFindings.Entry e = stale.redacted();
+                entries.addObject().put("key", e.key()).put("description", e.describe()).put("criterion", e.criterion())
+                        .put("finding", e.finding()).put("where", e.where()).put("title", e.title())
+                        .put("resource", e.resource()).put("item", e.item()).put("reason", e.reason()).put("owner", e.owner())
                         .put("expires", e.expires() == null ? null : e.expires().toString());
             }
             Files.createDirectories(resultsDir);

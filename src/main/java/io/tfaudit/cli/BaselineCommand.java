@@ -12,18 +12,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code baseline --write --provider DIR --reason TEXT --owner NAME --expires YYYY-MM-DD}:
- * accepts every finding of the last run (read from its results folder) by adding an entry
- * per finding to tfaudit-baseline.json; entries already there are kept. The only command
- * that writes the file: a normal run or CI never does.
+ * accepts every finding of the last run (read from its results folder, each failed result's
+ * findings.json) by adding an entry per finding to tfaudit-baseline.json, keyed by the
+ * criterion that found it and the finding's identity; entries already there are kept. A
+ * finding a result only restates is accepted where it was found, so the restating result
+ * is baselined with it. A failure that is not a finding (a check that broke) cannot be
+ * accepted, and is named. The only command that writes the file: a normal run or CI never does.
  */
 final class BaselineCommand {
-
-    private static final Pattern FINDING = Pattern.compile("^  (?:[^\\s:][^:]*?)(?::\\d+)?: (.+)$");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -58,14 +57,14 @@ final class BaselineCommand {
             err.println("tfaudit baseline: --expires takes a date as YYYY-MM-DD");
             return Main.BAD_USAGE;
         }
-        Path file = opts.containsKey("file") ? Path.of(opts.get("file"))
-                : Path.of(opts.getOrDefault("provider", ".")).resolve(AcceptedFindings.FILE_NAME);
+        Path tree = opts.containsKey("file") ? null : Path.of(opts.getOrDefault("provider", "."));
+        Path file = tree == null ? Path.of(opts.get("file")) : tree.resolve(AcceptedFindings.FILE_NAME);
         Path results = Path.of(opts.getOrDefault("results", "allure-results"));
         try {
             AuditResults last = AuditResults.read(results);
-            AcceptedFindings existing = AcceptedFindings.read(file);
+            AcceptedFindings existing = AcceptedFindings.read(file, tree);
             if (!existing.problems().isEmpty()) {
-                err.println("tfaudit baseline: " + file + " is malformed, not touched: " + existing.problems());
+                err.println("tfaudit baseline: " + file + " is malformed or cannot be read, not touched: " + existing.problems());
                 return Main.BAD_USAGE;
             }
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -74,29 +73,47 @@ final class BaselineCommand {
             java.util.Set<String> keys = new java.util.HashSet<>();
             for (AcceptedFindings.Entry e : existing.entries()) {
                 keys.add(e.key());
-                entries.add(entry(json, e.criterion(), e.resource(), e.item(), e.reason(), e.owner(),
-                        e.expires() == null ? null : e.expires().toString()));
+                entries.add(entry(json, e));
             }
             int added = 0;
+            java.util.List<String> notFindings = new java.util.ArrayList<>();
             for (AuditResults.Result r : last.results()) {
                 if (!r.failed() || r.criterion() == null) {
                     continue;
                 }
-                for (String line : r.message().split("\n")) {
-                    Matcher m = FINDING.matcher(line);
-                    if (m.matches()) {
-                        AcceptedFindings.Entry e = new AcceptedFindings.Entry(r.criterion(), r.resource(), m.group(1),
-                                opts.get("reason"), opts.get("owner"), expires);
-                        if (keys.add(e.key())) {
-                            entries.add(entry(json, e.criterion(), e.resource(), e.item(), e.reason(), e.owner(), expires.toString()));
-                            added++;
-                        }
+                for (AuditResults.Entry f : r.findings()) {
+                    if (f.restated()) {
+                        continue; // accepted under the criterion that found it, and the restatement with it
+                    }
+                    if (r.broken() || !f.identified()) {
+                        notFindings.add(r.criterion() + (r.resource() == null ? "" : " " + r.resource()) + ": " + r.headline());
+                        continue;
+                    }
+                    AcceptedFindings.Entry e = AcceptedFindings.Entry.of(f.criterion(), f.key(), f.where(), f.title(),
+                            opts.get("reason"), opts.get("owner"), expires);
+                    if (keys.add(e.key())) {
+                        entries.add(entry(json, e));
+                        added++;
                     }
                 }
             }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            json.writeValue(file.toFile(), root);
+            Path folder = Files.createDirectories(file.toAbsolutePath().getParent());
+            // Written beside it and moved in place: a link there is replaced, never written through.
+            Path written = Files.createTempFile(folder, ".tfaudit-baseline", ".json");
+            try {
+                json.writeValue(written.toFile(), root);
+                keepPermissions(file, written);
+                Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(written);
+            }
             out.println("accepted " + added + " finding(s) in " + file + " (" + entries.size() + " entries)");
+            if (!notFindings.isEmpty()) {
+                err.println("tfaudit baseline: " + notFindings.size() + " failed result(s) are not findings (the check broke or"
+                        + " failed without findings) and cannot be accepted; fix them:");
+                notFindings.forEach(n -> err.println("  " + n));
+            }
             return Main.OK;
         } catch (java.io.IOException e) {
             err.println("tfaudit baseline: " + e.getMessage());
@@ -104,21 +121,36 @@ final class BaselineCommand {
         }
     }
 
-    private static ObjectNode entry(ObjectMapper json, String criterion, String resource, String item, String reason,
-                                    String owner, String expires) {
+    /** The file's own permissions, or a committed file's usual rw-r--r-- (a temporary file is rw-------). */
+    private static void keepPermissions(Path file, Path written) throws java.io.IOException {
+        try {
+            Files.setPosixFilePermissions(written, Files.isRegularFile(file) ? Files.getPosixFilePermissions(file)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder's defaults.
+        }
+    }
+
+    private static ObjectNode entry(ObjectMapper json, AcceptedFindings.Entry e) {
         ObjectNode n = json.createObjectNode();
-        n.put("criterion", criterion);
-        if (resource != null) {
-            n.put("resource", resource);
+        n.put("criterion", e.criterion());
+        if (e.finding() != null) {
+            n.put("finding", e.finding());
+            putIfThere(n, "where", e.where());
+            putIfThere(n, "title", e.title());
+        } else {
+            putIfThere(n, "resource", e.resource());
+            n.put("item", e.item());
         }
-        n.put("item", item);
-        n.put("reason", reason);
-        if (owner != null) {
-            n.put("owner", owner);
-        }
-        if (expires != null) {
-            n.put("expires", expires);
-        }
+        n.put("reason", e.reason());
+        putIfThere(n, "owner", e.owner());
+        putIfThere(n, "expires", e.expires() == null ? null : e.expires().toString());
         return n;
+    }
+
+    private static void putIfThere(ObjectNode n, String field, String value) {
+        if (value != null) {
+            n.put(field, value);
+        }
     }
 }

@@ -60,7 +60,19 @@ public record AuditResults(Path directory, List<Result> results, List<String> un
      * whether this result only restates it.
      */
     public record Entry(String key, FindingKind kind, String criterion, String where, String resource, String title,
-                        String what, boolean restated) {}
+                        String what, boolean restated) {
+
+        /**
+         * Whether the criterion reported it as a finding (findings.json), so its key is the
+         * finding's identity; not one made up here for a failure without findings.
+         */
+        public boolean identified() {
+            return !key.startsWith(UNIDENTIFIED);
+        }
+    }
+
+    /** How the key of a failure without findings starts (a finding's identity is hexadecimal). */
+    private static final String UNIDENTIFIED = "r";
 
     public static AuditResults read(Path directory) throws IOException {
         List<Result> results = new ArrayList<>();
@@ -105,7 +117,7 @@ public record AuditResults(Path directory, List<Result> results, List<String> un
         if (failed && entries.isEmpty()) {
             // A failure not built from findings (a check that broke, a bare assertion): one finding of its own.
             String first = message.lines().findFirst().orElse(n.path("name").asText()).strip();
-            entries.add(new Entry("r" + Integer.toHexString((criterion + "|" + resource + "|" + first).hashCode()),
+            entries.add(new Entry(UNIDENTIFIED + Integer.toHexString((criterion + "|" + resource + "|" + first).hashCode()),
                     status.equals("broken") ? FindingKind.OTHER : FindingKind.OTHER, criterion, null, resource, first, message, false));
         }
         // A findings failure's trace is its detail; a Java stack trace is not evidence.

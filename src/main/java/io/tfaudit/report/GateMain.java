@@ -64,7 +64,7 @@ public final class GateMain {
         }
         for (var e : stale.path("stale")) {
             out.println("stale accepted finding (nothing matches it any more; remove it from " + stale.path("file").asText()
-                    + "): " + e.path("key").asText());
+                    + "): " + e.path("description").asText(e.path("key").asText()));
         }
         out.println("outputs: " + display(summaryFile) + ", " + display(outputs.resolve("tfaudit.sarif")) + ", "
                 + display(outputs.resolve("issues")) + "/");

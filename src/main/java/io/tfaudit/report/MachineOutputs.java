@@ -134,24 +134,18 @@ public final class MachineOutputs {
         }
     }
 
-    /** A relative path in the audited tree (not a resource name, a command or an issue number). */
+    /**
+     * A relative path in the audited tree (not a resource name, a command or an issue number):
+     * a folder in it, or a name with an extension, whatever else the name holds (a space, '#').
+     */
     private static boolean looksLikeAPath(String file) {
-        return !file.isBlank() && !file.startsWith("#") && !file.startsWith("/") && !file.contains("://")
-                && (file.contains("/") || file.matches("(?s)[^ ]+\\.[A-Za-z0-9]+"));
+        return !file.isBlank() && !file.matches("#\\d+") && !file.startsWith("/") && !file.contains("://")
+                && (file.contains("/") || file.matches("(?s).*[^\\s.]\\.[A-Za-z0-9]+"));
     }
 
     /** A relative URI reference: every byte outside the unreserved set and '/' percent-encoded (spaces, newlines). */
     static String uri(String path) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~/".indexOf(c) >= 0)) {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(String.format("%02X", c));
-            }
-        }
-        return sb.toString();
+        return io.tfaudit.audit.CodeLinks.uri(path);
     }
 
     /** One draft per user story with findings of its own: one bullet per finding, worst first. */
@@ -195,7 +189,7 @@ public final class MachineOutputs {
                     .append(reportLink).append("\n\n");
             for (DistinctFindings.Finding f : findings) {
                 md.append("- **").append(f.severity().label()).append("** ")
-                        .append(f.where() == null ? "" : "`" + f.where() + "`: ").append(f.title())
+                        .append(f.where() == null ? "" : code(f.where()) + ": ").append(f.title())
                         .append(" (").append(String.join(", ", f.criteria()));
                 if (!f.resources().isEmpty()) {
                     md.append("; ").append(affects(f.resources()));
@@ -209,6 +203,21 @@ public final class MachineOutputs {
             String file = e.getKey().replaceFirst(":.*", "").toLowerCase() + ".md";
             Files.writeString(dir.resolve(file.isBlank() || file.startsWith(".") ? "unlabelled.md" : file), md.toString(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * A place as markdown code: on one line (a newline in a file name escaped), and fenced with
+     * more backticks than it holds in a row, so that a backtick in a name does not end it.
+     */
+    static String code(String where) {
+        String shown = io.tfaudit.audit.Findings.shown(where);
+        int longest = 0;
+        for (java.util.regex.Matcher m = java.util.regex.Pattern.compile("`+").matcher(shown); m.find(); ) {
+            longest = Math.max(longest, m.group().length());
+        }
+        String fence = "`".repeat(longest + 1);
+        String pad = longest > 0 ? " " : "";
+        return fence + pad + shown + pad + fence;
     }
 
     /** "streamkap_a" or "49 resources: streamkap_a, streamkap_b, streamkap_c, …". */
@@ -280,7 +289,7 @@ public final class MachineOutputs {
         for (DistinctFindings.Finding f : distinct) {
             md.append("- **").append(f.severity().label()).append("** ").append(f.kind().label()).append(": ")
                     .append(f.title().replace("|", "\\|"))
-                    .append(f.where() == null ? "" : " at `" + f.where() + "`")
+                    .append(f.where() == null ? "" : " at " + code(f.where()))
                     .append(" (").append(String.join(", ", f.criteria()))
                     .append(f.resources().isEmpty() ? "" : "; " + affects(f.resources()))
                     .append(f.places().size() > 1 ? "; in " + f.places().size() + " places" : "").append(")\n");

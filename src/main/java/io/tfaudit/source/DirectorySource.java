@@ -182,6 +182,11 @@ public final class DirectorySource implements SourceFiles {
         }
     }
 
+    /** Whether the path is on a file system whose files may block or never end when read ({@code /proc/kmsg}). */
+    public static boolean onPseudoFileSystem(Path path) {
+        return PSEUDO_FILE_SYSTEMS.contains(fileSystemType(path));
+    }
+
     private static String fileSystemType(Path dir) {
         try {
             return Files.getFileStore(dir).type();

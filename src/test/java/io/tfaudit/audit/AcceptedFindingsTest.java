@@ -96,9 +96,20 @@ class AcceptedFindingsTest {
     @Test
     void theWriteCommandIsTheOnlyWriterAndKeepsExistingEntries() throws Exception {
         Path results = Files.createDirectories(dir.resolve("allure-results"));
+        Findings.Finding found = new Findings.Finding("internal/generated/a.go:1", "expected a marker");
         Files.writeString(results.resolve("a-result.json"), """
                 {"name": "x", "status": "failed", "statusDetails": {"message": "[minor] 'r' was violated (1 time):\\n  internal/generated/a.go:1: expected a marker"},
-                 "labels": [{"name": "criterion", "value": "US-002.1"}, {"name": "severity", "value": "minor"}]}
+                 "labels": [{"name": "criterion", "value": "US-002.1"}, {"name": "severity", "value": "minor"}],
+                 "attachments": [{"name": "findings.json", "source": "a-attachment.json"}]}
+                """);
+        Files.writeString(results.resolve("a-attachment.json"), """
+                [{"key": "%s", "kind": "OTHER", "criterion": "US-002.1", "where": "internal/generated/a.go:1", "resource": null,
+                  "title": "expected a marker", "what": "expected a marker", "restated": false}]
+                """.formatted(found.key()));
+        // A failure that is no finding (a check that broke) cannot be accepted: it is named, not written.
+        Files.writeString(results.resolve("b-result.json"), """
+                {"name": "y", "status": "broken", "statusDetails": {"message": "NullPointerException"},
+                 "labels": [{"name": "criterion", "value": "US-002.2"}]}
                 """);
         Path file = dir.resolve("tfaudit-baseline.json");
         Files.writeString(file, "{\"entries\": [" + entry("old.go", "2999-01-01") + "]}");
@@ -106,8 +117,105 @@ class AcceptedFindingsTest {
         int code = io.tfaudit.cli.MainAccess.run(new String[] {"baseline", "--write", "--file", file.toString(), "--results",
                 results.toString(), "--reason", "known", "--owner", "sam", "--expires", "2030-06-30"}, out);
         assertThat(code).isZero();
+        assertThat(out.toString()).contains("US-002.2: NullPointerException");
         AcceptedFindings written = AcceptedFindings.read(file);
-        assertThat(written.entries()).extracting(AcceptedFindings.Entry::item).containsExactly("old.go", "expected a marker");
+        assertThat(written.entries()).extracting(AcceptedFindings.Entry::item).containsExactly("old.go", null);
+        assertThat(written.entries().get(1).finding()).isEqualTo(found.key());
+        assertThat(written.entries().get(1).where()).isEqualTo("internal/generated/a.go:1");
         assertThat(written.entries().get(1).owner()).isEqualTo("sam");
+        assertThat(written.entryFor("US-002.1", "streamkap_x", found)).contains(written.entries().get(1));
+        assertThat(written.entryFor("US-002.2", "streamkap_x", found)).isEmpty();
+    }
+
+    @Test
+    void aFileThatIsNotRegularLeavesTheTreeOrIsOnProcIsReportedNeverOpened() throws Exception {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Path file = tree.resolve(AcceptedFindings.FILE_NAME);
+        assertThat(new ProcessBuilder("mkfifo", file.toString()).start().waitFor()).isZero();
+        // Opening a FIFO would block until something writes to it: the read returns at once.
+        assertThat(AcceptedFindings.read(file, tree).problems()).singleElement().asString().contains("not a regular file");
+        Files.delete(file);
+        Path outside = Files.writeString(dir.resolve("elsewhere.json"), "{\"entries\": []}");
+        Files.createSymbolicLink(file, outside);
+        assertThat(AcceptedFindings.read(file, tree).problems()).singleElement().asString().contains("leaving the tree");
+        Files.delete(file);
+        Files.createSymbolicLink(file, Path.of("/dev/zero"));
+        assertThat(AcceptedFindings.read(file, tree).problems()).singleElement().asString().contains("not a regular file");
+        // A file the user names may be anywhere, but never on /proc (/proc/kmsg never ends).
+        assertThat(AcceptedFindings.read(Path.of("/proc/self/status"), null).problems()).singleElement().asString()
+                .contains("pseudo file system");
+        assertThat(AcceptedFindings.read(outside, null).problems()).isEmpty();
+        assertThat(AcceptedFindings.read(tree.resolve("absent.json"), tree)).satisfies(a -> {
+            assertThat(a.problems()).isEmpty();
+            assertThat(a.file()).isNull();
+        });
+    }
+
+    @Test
+    void aFileOverTheLimitIsNotRead() throws Exception {
+        Path file = dir.resolve(AcceptedFindings.FILE_NAME);
+        try (var f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(AcceptedFindings.MAX_BYTES + 1); // sparse: nothing is written
+        }
+        assertThat(AcceptedFindings.read(file).problems()).singleElement().asString().contains("too large to read");
+    }
+
+    @Test
+    void problemsNeverQuoteWhatTheFileHolds() throws Exception {
+        Path file = dir.resolve(AcceptedFindings.FILE_NAME);
+        Files.writeString(file, "{\"entries\": [ Tr0ub4dor&3 ]}");
+        assertThat(AcceptedFindings.read(file).problems()).singleElement().asString().contains("not valid JSON")
+                .doesNotContain("Tr0ub4dor");
+        Files.writeString(file, "{\"entries\": [{\"criterion\": \"US-002.1\", \"item\": \"x\", \"reason\": \"r\","
+                + " \"expires\": \"pw=Qz9xW3vB\"}]}");
+        assertThat(AcceptedFindings.read(file).problems()).singleElement().asString().contains("expires is not a date")
+                .doesNotContain("Qz9xW3vB");
+    }
+
+    @Test
+    void aStaleEntryIsWrittenOutRedacted() throws Exception {
+        String secret = "Hx7pQ2vN9kL4mR8s";
+        Path p = provider("{\"entries\": [" + entry("secret=" + secret, "2999-01-01").replace("\"owner\": \"alex\"",
+                "\"owner\": \"AKIAZ7QK3LMN4PQR5STU\"") + "]}");
+        run(p);
+        Audit audit = Audit.of(AuditConfig.resolve(k -> Optional.ofNullable(Map.of(
+                AuditConfig.PROVIDER_PATH, p.toString(), AuditConfig.INVENTORY, p.resolve("inventory.txt").toString()).get(k))));
+        assertThat(audit.staleEntries()).hasSize(1);
+        Path results = Files.createDirectories(dir.resolve("results"));
+        new StaleEntriesFile(audit, results).close();
+        String written = Files.readString(results.resolve(StaleEntriesFile.NAME));
+        assertThat(written).contains("US-002.1").doesNotContain(secret).doesNotContain("AKIAZ7QK3LMN4PQR5STU");
+    }
+
+    @Test
+    void theWriteCommandReplacesALinkRatherThanWritingThroughItAndRefusesAFifo() throws Exception {
+        Path results = Files.createDirectories(dir.resolve("allure-results"));
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Path target = Files.writeString(tree.resolve("other.json"), "{\"entries\": []}");
+        Path file = tree.resolve(AcceptedFindings.FILE_NAME);
+        Files.createSymbolicLink(file, Path.of("other.json"));
+        String[] write = {"baseline", "--write", "--provider", tree.toString(), "--results", results.toString(), "--reason", "known",
+                "--owner", "sam", "--expires", "2030-06-30"};
+        var out = new java.io.ByteArrayOutputStream();
+        assertThat(io.tfaudit.cli.MainAccess.run(write, out)).as(out.toString()).isZero();
+        assertThat(file).isRegularFile().satisfies(f -> assertThat(Files.isSymbolicLink(f)).isFalse());
+        assertThat(target).hasContent("{\"entries\": []}");
+        assertThat(Files.getPosixFilePermissions(file)).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        Files.delete(file);
+        assertThat(new ProcessBuilder("mkfifo", file.toString()).start().waitFor()).isZero();
+        assertThat(io.tfaudit.cli.MainAccess.run(write, out)).isEqualTo(2);
+        assertThat(out.toString()).contains("not a regular file", "not touched");
+    }
+
+    @Test
+    void anOlderEntryNamingADataSourceAsTheReportDoesMatchesIt() throws Exception {
+        Path file = Files.writeString(dir.resolve(AcceptedFindings.FILE_NAME), "{\"entries\": [{\"criterion\": \"US-026.1\","
+                + " \"resource\": \"data.streamkap_tag\", \"item\": \"MarkdownDescription is missing\", \"reason\": \"r\"}]}");
+        AcceptedFindings accepted = AcceptedFindings.read(file);
+        Findings.Finding f = new Findings.Finding("internal/datasource/tag.go:40", "name: MarkdownDescription is missing",
+                "data.streamkap_tag");
+        assertThat(accepted.entryFor("US-026.1", "data.streamkap_tag", f)).isPresent();
+        assertThat(accepted.entryFor("US-026.1", "streamkap_tag", f)).isPresent();
+        assertThat(accepted.entryFor("US-026.1", "streamkap_topic", f)).isEmpty();
     }
 }

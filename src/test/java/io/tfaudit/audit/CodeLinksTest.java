@@ -61,4 +61,13 @@ class CodeLinksTest {
         assertThat(links.of("docs/audits/report.md")).contains("https://github.com/acme/p/tree/" + COMMIT + "/docs");
         assertThat(links.of(".env.example")).contains("https://github.com/acme/p/tree/" + COMMIT + "/");
     }
+
+    @Test
+    void anOddFileNameIsPercentEncodedSoThatItsHashOrSpaceStaysInThePath() {
+        CodeLinks links = CodeLinks.forRemote("https://github.com/acme/p", COMMIT);
+        assertThat(links.of("docs/a #1%.md:7")).contains("https://github.com/acme/p/blob/" + COMMIT + "/docs/a%20%231%25.md#L7");
+        assertThat(links.of("with space.go:3")).contains("https://github.com/acme/p/blob/" + COMMIT + "/with%20space.go#L3");
+        assertThat(links.of("docs/new\nline.md")).contains("https://github.com/acme/p/blob/" + COMMIT + "/docs/new%0Aline.md");
+        assertThat(CodeLinks.relative().of("docs/ünï.md:1")).contains("docs/%C3%BCn%C3%AF.md");
+    }
 }

@@ -201,4 +201,22 @@ class SecretsTest {
         org.assertj.core.api.Assertions.assertThat(out.get()).isInstanceOf(String.class);
         org.assertj.core.api.Assertions.assertThat((String) out.get()).doesNotContain("Zq8vL2mN4pR7sT1w").contains("end");
     }
+
+    @Test
+    void aLongQueryStringIsScannedWithoutExhaustingTheStack() throws Exception {
+        // A URL or form body of many short parameters, on the results writer's usual 1 MB stack.
+        String query = "?note=" + "x&".repeat(50_000) + " password=" + PASSWORD;
+        java.util.concurrent.atomic.AtomicReference<Object> out = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                out.set(Secrets.scrub(query));
+            } catch (StackOverflowError e) {
+                out.set(e);
+            }
+        }, "scrub", 1 << 20);
+        t.start();
+        t.join();
+        assertThat(out.get()).isInstanceOf(String.class);
+        assertThat((String) out.get()).doesNotContain(PASSWORD).startsWith("?note=x&x&");
+    }
 }

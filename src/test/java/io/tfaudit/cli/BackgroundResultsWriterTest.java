@@ -83,4 +83,16 @@ class BackgroundResultsWriterTest {
         w.write(new TestResultContainer().setName("c"));
         assertThatThrownBy(w::close).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk full");
     }
+
+    @Test
+    void aWriteThatOverflowsTheStackFailsTheCloseRatherThanLosingTheFile() {
+        BackgroundResultsWriter w = new BackgroundResultsWriter(new Recording() {
+            @Override
+            public void write(TestResultContainer container) {
+                throw new StackOverflowError();
+            }
+        });
+        w.write(new TestResultContainer().setName("c"));
+        assertThatThrownBy(w::close).isInstanceOf(IllegalStateException.class).hasMessageContaining("was not written");
+    }
 }
