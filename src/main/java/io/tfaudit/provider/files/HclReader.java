@@ -38,7 +38,7 @@ final class HclReader {
         }
         String[] lines = text.split("\n", -1);
         List<HclFile.Block> blocks = new ArrayList<>();
-        for (String kind : List.of("resource", "data")) {
+        for (String kind : List.of("resource", "data", "ephemeral")) {
             if (parsed.get(kind) instanceof Map<?, ?> byType) {
                 byType.forEach((type, byName) -> {
                     if (byName instanceof Map<?, ?> names) {
@@ -153,10 +153,22 @@ final class HclReader {
             PrintStream original = System.out;
             System.setOut(new PrintStream(new ByteArrayOutputStream()));
             try {
-                return new HCLParser().parse(text, false);
+                return new NoDataLookups().parse(text, false);
             } finally {
                 System.setOut(original);
             }
+        }
+    }
+
+    /**
+     * hcl4j evaluates a {@code data} block whose type it knows while parsing: {@code data "http"}
+     * would fetch the URL (and fails without the HTTP client, which tfaudit leaves out). Data
+     * blocks are read, never evaluated: nothing reaches the network.
+     */
+    private static final class NoDataLookups extends HCLParser {
+        @Override
+        protected Map<String, Object> evaluateDataLookup(String type, String name, Map<String, Object> arguments) {
+            return new LinkedHashMap<>();
         }
     }
 
