@@ -20,4 +20,13 @@ public @interface Criterion {
 
     /** The PRD's own id ({@code FR-17}, {@code SM-7}) where it numbers the item; else {@code US-0NN.k}. */
     String id() default "";
+
+    /** Why a finding matters, where the plan says it per criterion (the framework plan); else the story's description. */
+    String why() default "";
+
+    /** Why the severity is what it is, where the plan says it per criterion; else the PRD's thresholds. */
+    String severityReason() default "";
+
+    /** How to fix a finding, where the plan says it per criterion; else its kind's advice. */
+    String fix() default "";
 }

@@ -27,9 +27,10 @@ final class Descriptions {
                     ? "A " + (story.id().startsWith("FR") ? "functional requirement" : "success metric") + " of the PRD (" + story.title()
                     + "): the audit is done when it holds." : story.title() + ".");
             return "**" + id + "** " + text + "\n\n"
-                    + "**Why it matters:** " + why + "\n\n"
-                    + "**Severity:** " + criterion.severity().label() + ". " + threshold(criterion.severity()) + "\n\n"
-                    + "**How to fix a finding:** " + FindingKind.of(story).howToFix();
+                    + "**Why it matters:** " + (criterion.why().isEmpty() ? why : criterion.why()) + "\n\n"
+                    + "**Severity:** " + criterion.severity().label() + ". "
+                    + (criterion.severityReason().isEmpty() ? threshold(criterion.severity()) : criterion.severityReason()) + "\n\n"
+                    + "**How to fix a finding:** " + (criterion.fix().isEmpty() ? FindingKind.of(story).howToFix() : criterion.fix());
         });
     }
 

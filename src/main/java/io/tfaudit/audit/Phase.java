@@ -1,6 +1,9 @@
 package io.tfaudit.audit;
 
-/** The PRD's phases (the report's epics), and the two lists that are not user stories. */
+/**
+ * The report's epics: the PRD's phases and the two lists that are not user stories (the PRD
+ * plan), then the sections of the framework plan. Each belongs to one {@link AuditPlan}.
+ */
 public enum Phase {
     PHASE_1("Phase 1: Architecture Comparison Audit"),
     PHASE_2("Phase 2: Implementation Verification"),
@@ -19,7 +22,12 @@ public enum Phase {
     PHASE_14("Phase 14: Environment Variable Assessment"),
     PHASE_15("Phase 15: Negative/Error Case Tests"),
     FUNCTIONAL_REQUIREMENTS("Functional requirements"),
-    SUCCESS_METRICS("Success metrics");
+    SUCCESS_METRICS("Success metrics"),
+    // The framework plan's sections (AuditPlan.FRAMEWORK): any plugin-framework provider.
+    FRAMEWORK_SCHEMA("Framework 1: Schema rules the framework enforces"),
+    FRAMEWORK_DESIGN("Framework 2: Provider design"),
+    FRAMEWORK_TESTS("Framework 3: Acceptance tests"),
+    FRAMEWORK_DOCS("Framework 4: Documentation and examples");
 
     private final String title;
 
@@ -29,6 +37,11 @@ public enum Phase {
 
     public String title() {
         return title;
+    }
+
+    /** The audit plan whose criteria this phase holds. */
+    public AuditPlan plan() {
+        return name().startsWith("FRAMEWORK_") ? AuditPlan.FRAMEWORK : AuditPlan.PRD;
     }
 
     /**
