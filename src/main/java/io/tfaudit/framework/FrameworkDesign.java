@@ -67,26 +67,41 @@ public class FrameworkDesign {
     void upgraderForEveryEarlierVersion(CriterionRun run) {
         Findings f = run.findings();
         ProviderModel model = run.provider();
+        Optional<ProviderModel> baseline = run.audit().baseline();
+        java.util.List<String> unjudged = new java.util.ArrayList<>();
         for (Resource r : FrameworkModel.managedResources(model)) {
             Long version = r.schema() == null ? null : r.schema().version();
             if (version == null || version <= 0) {
                 continue;
             }
             Optional<GoPackage.FuncRef> upgrade = FrameworkModel.method(model, r, "UpgradeState");
-            if (upgrade.isEmpty()) {
-                f.add(r.schema().pos(), r.typeName() + ": expected UpgradeState with upgraders for versions 0 … " + (version - 1)
-                        + " (schema Version " + version + "), found no UpgradeState method on " + r.implementation());
-                continue;
-            }
-            Optional<Set<Long>> have = FrameworkModel.upgraderVersions(upgrade.get().decl());
-            if (have.isPresent()) {
-                for (long v = 0; v < version; v++) {
+            if (upgrade.isPresent()) {
+                // Upgraders for some versions: every earlier one needs its own.
+                Optional<Set<Long>> have = FrameworkModel.upgraderVersions(upgrade.get().decl());
+                for (long v = 0; have.isPresent() && v < version; v++) {
                     if (!have.get().contains(v)) {
                         f.add(upgrade.get().decl().pos(), r.typeName() + ": expected an upgrader for version " + v
                                 + " (schema Version " + version + "), found upgraders for " + have.get());
                     }
                 }
+                continue;
             }
+            // No upgraders at all: a defect only if an earlier version was released, which the previous release shows.
+            Optional<Long> released = baseline.flatMap(b -> b.resource(r.typeName())).map(b -> b.schema() == null ? null
+                    : b.schema().version());
+            if (released.isPresent() && released.get() < version) {
+                f.add(r.schema().pos(), r.typeName() + ": expected UpgradeState with an upgrader for version " + released.get()
+                        + " (released in " + run.audit().baselineLabel() + "; now Version " + version + "), found no "
+                        + "UpgradeState method on " + r.implementation());
+            } else if (baseline.isEmpty()) {
+                unjudged.add(r.typeName() + " (Version " + version + ")");
+            }
+        }
+        if (f.isEmpty() && !unjudged.isEmpty()) {
+            run.skip("a previous release, to know whether earlier schema versions of " + unjudged.size()
+                    + " resource(s) without UpgradeState were released (" + String.join(", ", unjudged.subList(0,
+                    Math.min(5, unjudged.size()))) + (unjudged.size() > 5 ? ", …" : "") + "): "
+                    + run.audit().baselineUnavailableReason(), "--baseline-ref <the last release tag>");
         }
         f.verify();
     }

@@ -205,7 +205,7 @@ public class FrameworkTests {
     }
 
     @Test
-    @DisplayName("Every resource at a schema version above 0 has a test that starts from a released provider")
+    @DisplayName("Every resource with state upgraders has a test that starts from a released provider")
     @Criterion(value = 9, id = "TF-031", severity = Severity.NORMAL, severityReason = MISSING_TEST,
             why = "A state upgrader is only exercised by state an older release wrote: a step with ExternalProviders "
                     + "pinning that release, then a step with the provider under test.",
@@ -214,9 +214,9 @@ public class FrameworkTests {
     void upgradeTested(CriterionRun run) {
         ProviderModel model = run.provider();
         List<Resource> versioned = FrameworkModel.managedResources(model).stream()
-                .filter(r -> r.schema() != null && r.schema().version() != null && r.schema().version() > 0).toList();
+                .filter(r -> r.schema() != null && FrameworkModel.method(model, r, "UpgradeState").isPresent()).toList();
         if (versioned.isEmpty()) {
-            run.notApplicable("no resource has a schema version above 0");
+            run.notApplicable("no resource has state upgraders (UpgradeState)");
         }
         Findings f = run.findings();
         for (Resource r : versioned) {

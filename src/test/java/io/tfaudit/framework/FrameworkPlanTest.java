@@ -253,6 +253,30 @@ class FrameworkPlanTest {
     }
 
     @Test
+    void aVersionWithoutUpgradersIsJudgedByWhatWasReleased() throws IOException {
+        Edit noUpgraders = replace(WIDGET, "func (r *widgetResource) UpgradeState(", "func (r *widgetResource) upgradeState(");
+        Path current = copyOfSound("no-upgraders");
+        noUpgraders.apply(current);
+        Path releasedAtZero = copyOfSound("released-at-zero");
+        all(noUpgraders, replace(WIDGET, "Version:     1,", "")).apply(releasedAtZero);
+        CriterionTestKit.Outcome fails = run(FrameworkDesign.class, "upgraderForEveryEarlierVersion", current,
+                Map.of(AuditConfig.BASELINE_PATH, releasedAtZero.toString()));
+        TestExecutionResult r = fails.single();
+        assertThat(r.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
+        assertThat(fails.message(r)).contains("sound_widget: expected UpgradeState with an upgrader for version 0 (released in");
+
+        // Born at Version 1: there is no earlier state to upgrade.
+        Path releasedAtOne = copyOfSound("released-at-one");
+        noUpgraders.apply(releasedAtOne);
+        run(FrameworkDesign.class, "upgraderForEveryEarlierVersion", current, Map.of(AuditConfig.BASELINE_PATH,
+                releasedAtOne.toString())).assertAllSucceeded();
+
+        TestExecutionResult skipped = run(FrameworkDesign.class, "upgraderForEveryEarlierVersion", current, Map.of()).single();
+        assertThat(skipped.getStatus()).isEqualTo(TestExecutionResult.Status.ABORTED);
+        assertThat(skipped.getThrowable().orElseThrow().getMessage()).startsWith("skipped: a previous release, to know whether");
+    }
+
+    @Test
     void everyCriterionOfThePlanHasABreak() {
         List<String> tested = new ArrayList<>(breaks().stream().map(b -> b.story().getSimpleName() + "." + b.method()).toList());
         tested.add("FrameworkDesign.deprecationBeforeRemoval");
