@@ -1,5 +1,8 @@
 package io.tfaudit.audit;
 
+import io.tfaudit.api.Criterion;
+import io.tfaudit.api.UserStory;
+import io.tfaudit.api.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package io.tfaudit.audit;
 
+import io.tfaudit.api.UserStory;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -73,6 +74,7 @@ public enum FindingKind {
             case FRAMEWORK_DESIGN -> PROVIDER_DESIGN;
             case FRAMEWORK_TESTS -> MISSING_TESTS;
             case FRAMEWORK_DOCS -> DOCUMENTATION;
+            case CUSTOM -> OTHER;
         };
     }
 

@@ -1,5 +1,6 @@
 package io.tfaudit.audit;
 
+import io.tfaudit.api.AuditPlan;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.platform.engine.FilterResult;
@@ -30,7 +31,7 @@ public final class PlanFilter implements PostDiscoveryFilter {
         }
         AuditPlan plan = AuditPlan.of(type);
         if (plan == null) {
-            return FilterResult.included("not a class of criteria");
+            return FilterResult.included("not a criterion of one plan");
         }
         AuditPlan wanted = chosen();
         return plan == wanted ? FilterResult.included("in the " + wanted.id() + " plan")

@@ -47,7 +47,7 @@ final class AuditCommand {
         Map<String, String> params = new HashMap<>();
         String results = "allure-results";
         String select = null;
-        String plan = System.getProperty(io.tfaudit.audit.AuditPlan.KEY);
+        String plan = System.getProperty(io.tfaudit.api.AuditPlan.KEY);
         String failOn = null;
         boolean verbose = false;
         for (int i = 0; i < args.length; i++) {
@@ -92,7 +92,7 @@ final class AuditCommand {
         }
         if (plan != null && !plan.isBlank()) {
             try {
-                io.tfaudit.audit.AuditPlan.named(plan);
+                io.tfaudit.api.AuditPlan.named(plan);
             } catch (IllegalArgumentException e) {
                 err.println("tfaudit audit: --plan " + plan + ": not a plan (prd, framework)");
                 return Main.BAD_USAGE;
@@ -117,7 +117,7 @@ final class AuditCommand {
             return Main.BAD_USAGE;
         }
         // The first line of the output: which plan, and why.
-        io.tfaudit.audit.AuditPlan.Choice choice = io.tfaudit.audit.AuditPlan.choose(plan, model);
+        io.tfaudit.api.AuditPlan.Choice choice = io.tfaudit.api.AuditPlan.choose(plan, model);
         out.println(choice.line("--plan "));
         out.flush();
         audit.acceptedFindings().problems().forEach(p -> err.println("tfaudit audit: accepted findings ignored: " + p));
@@ -251,7 +251,7 @@ final class AuditCommand {
     }
 
     private static boolean isPlanPackage(String select) {
-        return java.util.Arrays.stream(io.tfaudit.audit.AuditPlan.values())
+        return java.util.Arrays.stream(io.tfaudit.api.AuditPlan.values())
                 .anyMatch(p -> select.equals(p.packageName()) || select.startsWith(p.packageName() + "."));
     }
 
@@ -259,7 +259,7 @@ final class AuditCommand {
     private static Class<?> criteriaClass(String select) {
         try {
             Class<?> c = Class.forName(select);
-            return c.isAnnotationPresent(io.tfaudit.audit.UserStory.class) ? c : null;
+            return c.isAnnotationPresent(io.tfaudit.api.UserStory.class) ? c : null;
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }

@@ -1,11 +1,11 @@
 package io.tfaudit.framework;
 
-import io.tfaudit.audit.Criterion;
-import io.tfaudit.audit.CriterionRun;
-import io.tfaudit.audit.Findings;
-import io.tfaudit.audit.Phase;
-import io.tfaudit.audit.Severity;
-import io.tfaudit.audit.UserStory;
+import io.tfaudit.api.Criterion;
+import io.tfaudit.api.CriterionRun;
+import io.tfaudit.api.Findings;
+import io.tfaudit.api.Phase;
+import io.tfaudit.api.Severity;
+import io.tfaudit.api.UserStory;
 import io.tfaudit.framework.FrameworkModel.Field;
 import io.tfaudit.go.program.GoPackage;
 import io.tfaudit.provider.Attribute;
@@ -67,7 +67,7 @@ public class FrameworkDesign {
     void upgraderForEveryEarlierVersion(CriterionRun run) {
         Findings f = run.findings();
         ProviderModel model = run.provider();
-        Optional<ProviderModel> baseline = run.audit().baseline();
+        Optional<ProviderModel> baseline = run.baseline();
         java.util.List<String> unjudged = new java.util.ArrayList<>();
         for (Resource r : FrameworkModel.managedResources(model)) {
             Long version = r.schema() == null ? null : r.schema().version();
@@ -91,7 +91,7 @@ public class FrameworkDesign {
                     : b.schema().version());
             if (released.isPresent() && released.get() < version) {
                 f.add(r.schema().pos(), r.typeName() + ": expected UpgradeState with an upgrader for version " + released.get()
-                        + " (released in " + run.audit().baselineLabel() + "; now Version " + version + "), found no "
+                        + " (released in " + run.baselineLabel() + "; now Version " + version + "), found no "
                         + "UpgradeState method on " + r.implementation());
             } else if (baseline.isEmpty()) {
                 unjudged.add(r.typeName() + " (Version " + version + ")");
@@ -101,7 +101,7 @@ public class FrameworkDesign {
             run.skip("a previous release, to know whether earlier schema versions of " + unjudged.size()
                     + " resource(s) without UpgradeState were released (" + String.join(", ", unjudged.subList(0,
                     Math.min(5, unjudged.size()))) + (unjudged.size() > 5 ? ", …" : "") + "): "
-                    + run.audit().baselineUnavailableReason(), "--baseline-ref <the last release tag>");
+                    + run.baselineUnavailableReason(), "--baseline-ref <the last release tag>");
         }
         f.verify();
     }
@@ -157,9 +157,9 @@ public class FrameworkDesign {
                     + "major one, so users are warned before their configuration breaks.",
             fix = "Restore the attribute with a DeprecationMessage naming its replacement; remove it in the next major version.")
     void deprecationBeforeRemoval(CriterionRun run) {
-        Optional<ProviderModel> baseline = run.audit().baseline();
+        Optional<ProviderModel> baseline = run.baseline();
         if (baseline.isEmpty()) {
-            run.skip("a previous release to compare with: " + run.audit().baselineUnavailableReason(),
+            run.skip("a previous release to compare with: " + run.baselineUnavailableReason(),
                     "--baseline-ref <the last release tag> (or --baseline-path DIR)");
         }
         Findings f = run.findings();
@@ -173,16 +173,16 @@ public class FrameworkDesign {
             boolean wasDeprecated = old.attribute() != null ? old.attribute().isDeprecated()
                     : old.owner().schema().deprecationMessage() != null && !old.owner().schema().deprecationMessage().isEmpty();
             if (!wasDeprecated && !ownerGone) {
-                f.add(run.audit().baselineLabel() + ": " + old.where(), old.where() + ": expected a deprecation in "
-                        + run.audit().baselineLabel() + " before the removal, found it removed without one");
+                f.add(run.baselineLabel() + ": " + old.where(), old.where() + ": expected a deprecation in "
+                        + run.baselineLabel() + " before the removal, found it removed without one");
             }
         }
         for (FrameworkModel.Owned o : FrameworkModel.schemas(baseline.get())) {
             boolean gone = FrameworkModel.schemas(run.provider()).stream().noneMatch(n -> n.label().equals(o.label()));
             boolean wasDeprecated = o.schema().deprecationMessage() != null && !o.schema().deprecationMessage().isEmpty();
             if (gone && !wasDeprecated && !o.isProvider()) {
-                f.add(run.audit().baselineLabel() + ": " + o.label(), o.label() + ": expected a DeprecationMessage in "
-                        + run.audit().baselineLabel() + " before the removal, found it removed without one");
+                f.add(run.baselineLabel() + ": " + o.label(), o.label() + ": expected a DeprecationMessage in "
+                        + run.baselineLabel() + " before the removal, found it removed without one");
             }
         }
         f.verify();

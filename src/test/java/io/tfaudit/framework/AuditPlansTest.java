@@ -3,7 +3,7 @@ package io.tfaudit.framework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tfaudit.audit.AuditPlan;
+import io.tfaudit.api.AuditPlan;
 import io.tfaudit.cli.MainAccess;
 import io.tfaudit.provider.ProviderModel;
 import io.tfaudit.provider.ProviderReader;

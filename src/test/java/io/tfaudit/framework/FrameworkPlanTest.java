@@ -281,7 +281,7 @@ class FrameworkPlanTest {
         List<String> tested = new ArrayList<>(breaks().stream().map(b -> b.story().getSimpleName() + "." + b.method()).toList());
         tested.add("FrameworkDesign.deprecationBeforeRemoval");
         List<String> criteria = Stream.of(S, D, T, K).flatMap(c -> Arrays.stream(c.getDeclaredMethods())
-                .filter(m -> m.isAnnotationPresent(io.tfaudit.audit.Criterion.class))
+                .filter(m -> m.isAnnotationPresent(io.tfaudit.api.Criterion.class))
                 .map(m -> c.getSimpleName() + "." + m.getName())).toList();
         assertThat(tested).containsExactlyInAnyOrderElementsOf(criteria);
         assertThat(criteria).hasSizeGreaterThanOrEqualTo(40);

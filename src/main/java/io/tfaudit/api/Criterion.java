@@ -1,5 +1,8 @@
-package io.tfaudit.audit;
+package io.tfaudit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -11,6 +14,7 @@ import java.lang.annotation.Target;
  * {@code @DisplayName}, verbatim. Requirements and success metrics are numbered in the PRD
  * itself ({@code FR-17}); they give that number as {@link #id()}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Criterion {

@@ -1,5 +1,9 @@
-package io.tfaudit.audit;
+package io.tfaudit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import io.tfaudit.provider.ProviderModel;
 import java.util.Arrays;
 import java.util.Locale;
@@ -10,6 +14,7 @@ import java.util.Locale;
  * same provider model and give the same report and gate; a class belongs to one plan through
  * its story's {@link Phase}, so no finding of one plan appears in the other.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum AuditPlan {
     PRD("prd", "io.tfaudit.criteria"),
     FRAMEWORK("framework", "io.tfaudit.framework");
@@ -37,7 +42,7 @@ public enum AuditPlan {
         return packageName;
     }
 
-    /** The plan a class of criteria belongs to, or null for a class that is not one. */
+    /** The plan a class of criteria belongs to, or null for a class that is not one or runs under every plan. */
     public static AuditPlan of(Class<?> type) {
         UserStory story = type.getAnnotation(UserStory.class);
         return story == null ? null : story.phase().plan();
@@ -50,6 +55,7 @@ public enum AuditPlan {
     }
 
     /** The plan chosen and why, as the first line of the audit's output says it. */
+    @API(status = INTERNAL, since = "0.1")
     public record Choice(AuditPlan plan, String reason) {
         /** @param option how the entry point names the option, value appended: {@code "--plan "}, {@code "-Daudit.plan="} */
         public String line(String option) {
@@ -62,6 +68,7 @@ public enum AuditPlan {
      * The plan asked for, else the PRD's for the Streamkap provider and the framework plan for
      * any other (a provider whose type name could not be read is not taken for Streamkap).
      */
+    @API(status = INTERNAL, since = "0.1")
     public static Choice choose(String asked, ProviderModel provider) {
         if (asked != null && !asked.isBlank()) {
             return new Choice(named(asked), "asked for");

@@ -1,9 +1,14 @@
-package io.tfaudit.audit;
+package io.tfaudit.api;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * The report's epics: the PRD's phases and the two lists that are not user stories (the PRD
  * plan), then the sections of the framework plan. Each belongs to one {@link AuditPlan}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Phase {
     PHASE_1("Phase 1: Architecture Comparison Audit"),
     PHASE_2("Phase 2: Implementation Verification"),
@@ -27,7 +32,9 @@ public enum Phase {
     FRAMEWORK_SCHEMA("Framework 1: Schema rules the framework enforces"),
     FRAMEWORK_DESIGN("Framework 2: Provider design"),
     FRAMEWORK_TESTS("Framework 3: Acceptance tests"),
-    FRAMEWORK_DOCS("Framework 4: Documentation and examples");
+    FRAMEWORK_DOCS("Framework 4: Documentation and examples"),
+    /** Criteria a provider team writes for itself: they run under every plan. */
+    CUSTOM("Custom criteria");
 
     private final String title;
 
@@ -39,9 +46,9 @@ public enum Phase {
         return title;
     }
 
-    /** The audit plan whose criteria this phase holds. */
+    /** The audit plan whose criteria this phase holds; null for {@link #CUSTOM}, which runs under every plan. */
     public AuditPlan plan() {
-        return name().startsWith("FRAMEWORK_") ? AuditPlan.FRAMEWORK : AuditPlan.PRD;
+        return this == CUSTOM ? null : name().startsWith("FRAMEWORK_") ? AuditPlan.FRAMEWORK : AuditPlan.PRD;
     }
 
     /**
