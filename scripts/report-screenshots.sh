@@ -98,7 +98,11 @@ for leaf in leaves:
             continue
         key = (0,)
     else:
-        key = (rank.get(labels.get("severity"), 5), labels.get("criterion", ""), labels.get("resource", ""))
+        # A finding of its own at a .go file:line first (not a restatement), then by severity.
+        message = case(leaf["uid"]).get("statusMessage") or ""
+        own = "Restatement of a user story" not in message
+        located = ".go:" in message
+        key = (not own, not located, rank.get(labels.get("severity"), 5), labels.get("criterion", ""), labels.get("resource", ""))
     if chosen is None or key < chosen[0]:
         chosen = (key, leaf)
 print("#behaviors/%s/%s/" % (chosen[1]["parentUid"], chosen[1]["uid"]) if chosen else "")

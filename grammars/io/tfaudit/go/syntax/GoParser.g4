@@ -303,9 +303,21 @@ expression
     : unaryExpr (binaryOp unaryExpr)*
     ;
 
-// Unary operators bind looser than the suffixes: -x.f(y) is -(x.f(y)).
+// Unary operators bind looser than the suffixes: -x.f(y) is -(x.f(y)). The literal value of
+// `[]T{}`, `map[K]V{}` and `struct{...}{}` is a suffix here: were it also part of the operand,
+// both readings would stay viable to the literal's end, and SLL prediction would scan every
+// literal whole (tens of thousands of tokens for a generated schema, once per nesting level).
+// For the same reason a func type's `{` is always its body: `func() int(f)` is a conversion,
+// but `func() {...}` a literal.
 unaryExpr
-    : unaryOp* operand suffix*
+    : unaryOp* ((operand | compositeType) suffix* | FUNC signature (block suffix* | suffixNoLit*))
+    ;
+
+// A type that may start a composite literal wherever it stands.
+compositeType
+    : L_BRACKET (expression | ELLIPSIS)? R_BRACKET type_
+    | MAP L_BRACKET type_ R_BRACKET type_
+    | structType
     ;
 
 binaryOp
@@ -323,10 +335,6 @@ operand
     : INT_LIT | FLOAT_LIT | IMAGINARY_LIT | RUNE_LIT | RAW_STRING_LIT | INTERPRETED_STRING_LIT
     | IDENTIFIER
     | L_PAREN expression R_PAREN
-    | FUNC signature block?
-    | L_BRACKET (expression | ELLIPSIS)? R_BRACKET type_ literalValue?
-    | MAP L_BRACKET type_ R_BRACKET type_ literalValue?
-    | structType literalValue?
     | interfaceType
     | CHAN RECEIVE? type_
     ;
@@ -374,8 +382,9 @@ expressionNoLit
     : unaryExprNoLit (binaryOp unaryExprNoLit)*
     ;
 
+// After a composite type or a func type, `{` starts its literal even in a header, as in Go.
 unaryExprNoLit
-    : unaryOp* operand suffixNoLit*
+    : unaryOp* ((operand | compositeType literalValue?) suffixNoLit* | FUNC signature block? suffixNoLit*)
     ;
 
 suffixNoLit

@@ -139,6 +139,8 @@ public final class AuditExtension implements io.tfaudit.api.AuditEngine {
         }
         Allure.getLifecycle().updateTestCase(tc -> {
             tc.setName(criterionName + (suffix == null ? "" : CriterionRun.RESOURCE_SEPARATOR + suffix));
+            // The criterion, not the Java method that checks it: what a reader's link or search names.
+            tc.setFullName(Phase.padded(id) + (resource == null ? "" : " " + resource));
             // Suites, Packages and Timeline by the PRD's phases and stories, not by Java classes and threads.
             tc.getLabels().removeIf(l -> java.util.Set.of("parentSuite", "suite", "subSuite", "package", "thread", "testClass",
                     "testMethod").contains(l.getName()));

@@ -42,7 +42,8 @@ final class Descriptions {
         return switch (s) {
             case BLOCKER, CRITICAL -> "The PRD says stop and fix immediately: compilation failures, CRUD operation failures, "
                     + "data loss, security vulnerabilities and breaking changes vs v2.1.18.";
-            case NORMAL -> "The PRD says document and continue: missing test coverage.";
+            case NORMAL -> "Not on the PRD's stop-and-fix list: documented, and the audit continues (missing test coverage "
+                    + "is this severity).";
             case MINOR -> "The PRD says document and continue: documentation gaps and description improvements.";
             case TRIVIAL -> "The PRD says document and continue: an enhancement opportunity.";
         };

@@ -102,6 +102,9 @@ public final class ExternalCommand {
             // refresh the audited checkout's .git/index, as git status otherwise may.
             pb.environment().put("GIT_OPTIONAL_LOCKS", "0");
             pb.environment().putAll(env);
+            // Every process of the run inherits this mark, also one that left the tree (setsid and a double fork).
+            String mark = java.util.UUID.randomUUID().toString();
+            pb.environment().put(RUN_MARK, mark);
             Process p = pb.start();
             boolean finished;
             try {
@@ -112,6 +115,7 @@ public final class ExternalCommand {
             }
             if (!finished) {
                 killTree(p);
+                killMarked(mark);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             return new Result(finished ? p.exitValue() : null, readOutput(log), took);
@@ -146,6 +150,48 @@ public final class ExternalCommand {
         // A process started between two looks and orphaned by its parent's kill is no longer
         // the root's descendant; it is still killed if an earlier look saw it.
         seen.values().stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The environment variable that marks every process of one run. */
+    static final String RUN_MARK = "TFAUDIT_RUN";
+
+    /**
+     * Kills every process still carrying the run's mark in its environment ({@code /proc/PID/environ}
+     * on Linux): those that detached from the tree (a new session, re-parented to init) too.
+     */
+    static void killMarked(String mark) {
+        byte[] wanted = (RUN_MARK + "=" + mark).getBytes(StandardCharsets.UTF_8);
+        for (int pass = 0; pass < 5; pass++) {
+            List<ProcessHandle> marked = ProcessHandle.allProcesses().filter(h -> carries(h.pid(), wanted)).toList();
+            if (marked.isEmpty()) {
+                return;
+            }
+            marked.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    static boolean carries(long pid, byte[] entry) {
+        byte[] environ;
+        try {
+            environ = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+        } catch (IOException | RuntimeException gone) {
+            return false;
+        }
+        outer:
+        for (int start = 0; start + entry.length <= environ.length; start++) {
+            if (start > 0 && environ[start - 1] != 0) {
+                continue;
+            }
+            for (int i = 0; i < entry.length; i++) {
+                if (environ[start + i] != entry[i]) {
+                    continue outer;
+                }
+            }
+            if (start + entry.length == environ.length || environ[start + entry.length] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<ProcessHandle> deepestFirst(long rootPid, Collection<ProcessHandle> handles) {

@@ -132,6 +132,11 @@ public final class Findings implements io.tfaudit.api.Findings {
         return items.isEmpty() && restated.isEmpty();
     }
 
+    /** Whether it holds findings of its own criterion, not only restated ones. */
+    boolean hasOwn() {
+        return !items.isEmpty();
+    }
+
     public List<Finding> items() {
         return List.copyOf(items);
     }

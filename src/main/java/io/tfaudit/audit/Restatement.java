@@ -56,13 +56,18 @@ final class Restatement {
         return p.results().stream().filter(r -> r.status() == s).count();
     }
 
-    /** Fails with the restated findings, else skips with the restated reasons, else passes. */
+    /**
+     * Fails with the restated findings (at the requirement's own severity, or lower when every
+     * restated failure was lower), else skips with the restated reasons, else passes.
+     */
     static void verdict(CriterionRun run, List<Judged> judged, Findings f) {
         Set<String> skipped = new LinkedHashSet<>();
         Set<String> baselined = new LinkedHashSet<>();
         Set<String> notApplicable = new LinkedHashSet<>();
         boolean decided = false;
-        Severity worst = run.severity();
+        // Its own severity, lowered where every restated failure was reported lower (US-020.15's
+        // missing test is normal): a stricter story's severity does not come through.
+        Severity worst = null;
         for (Judged j : judged) {
             CriterionOutcomes.Result r = j.result();
             String source = j.id() + (r.resource() == null ? "" : " " + r.resource());
@@ -75,8 +80,9 @@ final class Restatement {
                     for (Findings.Finding x : r.findings()) {
                         f.restate(j.id(), x, j.kind(), r.resource());
                     }
-                    if (r.severity() != null && r.severity().compareTo(worst) < 0) {
-                        worst = r.severity();
+                    Severity restated = r.severity() != null ? r.severity() : run.severity();
+                    if (worst == null || restated.compareTo(worst) < 0) {
+                        worst = restated;
                     }
                 }
                 case SKIPPED -> {
@@ -88,8 +94,9 @@ final class Restatement {
             }
         }
         if (!f.isEmpty()) {
-            if (worst != run.severity()) {
-                run.reportSeverity(worst);
+            Severity reported = worst == null || f.hasOwn() || worst.compareTo(run.severity()) < 0 ? run.severity() : worst;
+            if (reported != run.severity()) {
+                run.reportSeverity(reported);
             }
             f.verify();
         }

@@ -29,6 +29,8 @@ public final class SampleProvider {
         if (extracted == null) {
             try {
                 Path target = Files.createTempDirectory("tfaudit-sample-provider");
+                // Gone when the JVM ends, as every temporary file of a run.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(target), "tfaudit-sample-cleanup"));
                 copyTo(target);
                 extracted = target;
             } catch (IOException e) {
@@ -36,6 +38,14 @@ public final class SampleProvider {
             }
         }
         return extracted;
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort at exit: nothing to report to
+        }
     }
 
     private static void copyTo(Path target) throws IOException {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *   <li>values of password / secret / client_secret / api_key / token / private key / passphrase /
  *       credential / cookie fields in JSON (also escaped JSON inside a string), YAML, headers
  *       (including go-vcr's {@code Header:\n  - value} lists) and form or query parameters;</li>
- *   <li>AWS access key IDs, PEM private keys, JSON Web Tokens, passwords in URLs;</li>
+ *   <li>AWS access key IDs, GitHub tokens, PEM private keys, JSON Web Tokens, passwords in URLs;</li>
  *   <li>long random strings (Shannon entropy), wherever they are.</li>
  * </ul>
  * {@code REDACTED}, {@code [REDACTED]}, {@code ***}, empty values and obvious placeholders
@@ -47,15 +47,23 @@ public final class Secrets {
     private static final Pattern AUTH_SCHEME = Pattern.compile(
             "(?i)authorization\\\\?[\"']?\\s*[:=]\\s*(?:\\[\\s*)?\\\\?[\"']?(?:basic|token|apikey|api-key|sso-key|digest)\\s+([^\\s\"'\\\\,\\]]{6,})");
     private static final Pattern AWS_KEY_ID = Pattern.compile("\\b((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16})\\b");
+    private static final Pattern GITHUB_TOKEN = Pattern.compile("\\b((?:gh[pousr]_|github_pat_)[A-Za-z0-9_]{30,})");
     private static final Pattern JWT = Pattern.compile("\\b(eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})");
     private static final Pattern URL_PASSWORD = Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@'\"]+:([^@\\s/'\"]+)@");
     /** "key": "value", also escaped (\"key\":\"value\") inside a JSON string. */
     private static final Pattern JSON_FIELD = Pattern.compile(
-            "\\\\?\"([A-Za-z0-9_.\\- ]{1,64})\\\\?\"\\s*:\\s*\\\\?\"((?:[^\"\\\\]|\\\\[^\"])*)\\\\?\"");
-    /** key=value in a form body or a query string. */
-    private static final Pattern FORM_FIELD = Pattern.compile("(?:^|[?&\\s'\"])([A-Za-z0-9_.\\-]{1,64})=([^&\\s'\"]+)");
+            // Possessive runs: a long value is a few loop turns, not one per character (a StackOverflowError).
+            "\\\\?\"([A-Za-z0-9_.\\- ]{1,64})\\\\?\"\\s*:\\s*\\\\?\"((?:[^\"\\\\]++|\\\\[^\"])*+)\\\\?\"");
+    /**
+     * key=value in a form body or a query string. A value runs on past an {@code &} that does not
+     * start the next {@code key=}: {@code password=Tr0ub4dor&3} is one value, not a cut-off one.
+     */
+    private static final Pattern FORM_FIELD = Pattern.compile(
+            "(?:^|[?&\\s'\"])([A-Za-z0-9_.\\-]{1,64})=([^&\\s'\"]+(?:&(?![A-Za-z0-9_.\\-]{1,64}=)[^&\\s'\"]*)*)");
     /** YAML, header or dotenv line: key: value, key = value. */
-    private static final Pattern LINE_FIELD = Pattern.compile("^\\s*(?:-\\s+)?[\"']?([A-Za-z0-9_.\\-]{1,64})[\"']?\\s*(?::|=)\\s*(.*?)\\s*$");
+    // A tool quoting a source line (terraform's "  2:   password = ...") puts its line number first.
+    private static final Pattern LINE_FIELD = Pattern.compile(
+            "^\\s*(?:\\d{1,7}:\\s+)?(?:-\\s+)?[\"']?([A-Za-z0-9_.\\-]{1,64})[\"']?\\s*(?::|=)\\s*(.*?)\\s*$");
     private static final Pattern LIST_ITEM = Pattern.compile("^(\\s*)-\\s+(.*?)\\s*$");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/_=-]{" + ENTROPY_MIN_LENGTH + ",}");
 
@@ -68,7 +76,7 @@ public final class Secrets {
             "sync_token", "cursor_token", "csrf_token_name");
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?i).*(redacted|masked|placeholder|change_?me|example|dummy|sample|your[-_ ]|not[-_ ]?a[-_ ]?real|fake|xxx|\\*\\*\\*"
-                    + "|<[^>]*>|\\$\\{|\\{\\{|%[sv]|\\.\\.\\.).*");
+                    + "|<[^>]*>|\\$\\{|\\{\\{|%[sv]|\\.\\.\\.|…\\(\\d+ chars\\)).*");
     private static final Set<String> PLACEHOLDER_WORDS = Set.of("secret", "password", "token", "test", "null", "none", "nil",
             "true", "false", "undefined", "changeit", "redact", "hidden", "string", "value", "empty", "omitted");
 
@@ -81,6 +89,69 @@ public final class Secrets {
             out.add(new Secret(h.line, h.kind, redact(text.substring(h.start, h.end))));
         }
         return out;
+    }
+
+    /** Characters scanned at once by {@link #scan(Reader)}, and lines carried over into the next chunk. */
+    static final int CHUNK_CHARS = 1 << 20;
+    static final int CHUNK_OVERLAP_LINES = 16;
+    /** A line longer than this is scanned in pieces, each repeating the end of the one before. */
+    static final int PIECE_CHARS = 64 * 1024;
+    static final int PIECE_OVERLAP = 512;
+
+    /**
+     * Every secret in a text read as a stream, however large, holding about a megabyte at a
+     * time: chunks of whole lines, each starting with the last lines of the one before so that
+     * a secret spanning lines (a header list) is seen whole; a secret is reported on the line it
+     * starts, once.
+     */
+    public static List<Secret> scan(java.io.Reader in) throws java.io.IOException {
+        java.util.LinkedHashSet<Secret> out = new java.util.LinkedHashSet<>(); // a piece's repeated end is not a second secret
+        List<String> pieces = new ArrayList<>();
+        List<Integer> pieceLines = new ArrayList<>();
+        long firstPiece = 0; // the stream's index of pieces.get(0)
+        long reportedUpTo = -1; // hits in pieces up to this index were reported
+        int line = 1;
+        StringBuilder current = new StringBuilder();
+        long chars = 0;
+        java.io.Reader r = in instanceof java.io.BufferedReader ? in : new java.io.BufferedReader(in, 1 << 16);
+        boolean end = false;
+        while (!end) {
+            int c = r.read();
+            if (c == -1) {
+                end = true;
+                pieces.add(current.toString());
+                pieceLines.add(line);
+            } else if (c == '\n') {
+                pieces.add(current.toString());
+                pieceLines.add(line++);
+                chars += current.length() + 1;
+                current.setLength(0);
+            } else {
+                current.append((char) c);
+                if (current.length() >= PIECE_CHARS) {
+                    pieces.add(current.toString());
+                    pieceLines.add(line);
+                    chars += current.length();
+                    current.delete(0, current.length() - PIECE_OVERLAP);
+                }
+            }
+            if (end || chars >= CHUNK_CHARS) {
+                int keep = end ? 0 : Math.min(CHUNK_OVERLAP_LINES, pieces.size() - 1);
+                long lastToReport = firstPiece + pieces.size() - keep - 1;
+                for (Secret hit : scan(String.join("\n", pieces))) {
+                    long piece = firstPiece + hit.line() - 1;
+                    if (piece > reportedUpTo && piece <= lastToReport) {
+                        out.add(new Secret(pieceLines.get(hit.line() - 1), hit.kind(), hit.redacted()));
+                    }
+                }
+                reportedUpTo = lastToReport;
+                firstPiece += pieces.size() - keep;
+                pieces = new ArrayList<>(pieces.subList(pieces.size() - keep, pieces.size()));
+                pieceLines = new ArrayList<>(pieceLines.subList(pieceLines.size() - keep, pieceLines.size()));
+                chars = pieces.stream().mapToLong(String::length).sum();
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The text with every secret replaced by its redacted form, for messages that quote a file. */
@@ -122,6 +193,9 @@ public final class Secrets {
         }
         if (v.startsWith("$")) {
             return true; // $VAR, ${VAR}: a reference to where the value comes from
+        }
+        if (v.matches("[a-z]+(?:[._][a-z]+)+")) {
+            return true; // a name (slot.name, database.password): an API key's name, not its value
         }
         return PLACEHOLDER.matcher(v).matches();
     }
@@ -171,6 +245,7 @@ public final class Secrets {
         addGroup(found, lineStarts, AUTH_SCHEME.matcher(text), 1, "authorization header credentials");
         addGroup(found, lineStarts, JWT.matcher(text), 1, "JSON Web Token");
         addGroup(found, lineStarts, AWS_KEY_ID.matcher(text), 1, "AWS access key ID");
+        addGroup(found, lineStarts, GITHUB_TOKEN.matcher(text), 1, "GitHub token");
         addGroup(found, lineStarts, URL_PASSWORD.matcher(text), 1, "password in URL");
         m = JSON_FIELD.matcher(text);
         while (m.find()) {
@@ -229,7 +304,9 @@ public final class Secrets {
             return;
         }
         String raw = text.substring(start, end);
-        String v = unquote(raw.strip());
+        String trimmed = raw.strip();
+        // "key": "value", on a line of JSON or YAML flow: the comma ends the value
+        String v = unquote(trimmed.endsWith(",") ? trimmed.substring(0, trimmed.length() - 1).strip() : trimmed);
         if (v.startsWith("{") || v.startsWith("[") || v.startsWith("|") || v.startsWith(">") || isPlaceholder(v)) {
             return;
         }

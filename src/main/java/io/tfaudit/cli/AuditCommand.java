@@ -110,6 +110,9 @@ final class AuditCommand {
             audit.namedInputProblems().stream().limit(10).forEach(p -> err.println("tfaudit audit: " + p));
             return Main.BAD_USAGE;
         }
+        if (notAGoModule(audit.providerDir())) {
+            return Main.BAD_USAGE;
+        }
         ProviderModel model = audit.provider();
         if (model.providerTypeName() == null && model.resources().isEmpty()) {
             err.println("tfaudit audit: " + audit.providerDir() + " is not a Terraform provider tfaudit can read: "
@@ -132,8 +135,12 @@ final class AuditCommand {
         }
         Path resultsDir = Path.of(results);
         Path machineOutputs = resultsDir.toAbsolutePath().resolveSibling("tfaudit-results");
+        if (insideTheAuditedTree(audit.providerDir(), resultsDir, machineOutputs)) {
+            return Main.BAD_USAGE;
+        }
+        ResultsFolder resultsFolder;
         try {
-            clearPreviousResults(resultsDir);
+            resultsFolder = ResultsFolder.prepare(resultsDir);
             // Both output folders exist and take files before anything runs: a read-only or
             // mistyped --results is a clear message, not a stack trace at the end of the audit.
             for (Path out : List.of(resultsDir, machineOutputs)) {
@@ -145,9 +152,9 @@ final class AuditCommand {
             return Main.BAD_USAGE;
         }
         // Our own lifecycle writing where asked: Allure's default one reads its directory once per JVM.
-        BackgroundResultsWriter resultFiles = new BackgroundResultsWriter(new io.qameta.allure.FileSystemResultsWriter(Path.of(results)));
-        io.qameta.allure.AllureLifecycle lifecycle = new io.qameta.allure.AllureLifecycle(resultFiles);
-        io.qameta.allure.Allure.setLifecycle(lifecycle);
+        BackgroundResultsWriter resultFiles = new BackgroundResultsWriter(
+                new io.tfaudit.audit.RedactingResultsWriter(new io.qameta.allure.FileSystemResultsWriter(Path.of(results))));
+        io.qameta.allure.AllureLifecycle lifecycle = io.tfaudit.audit.RedactedAllureResults.install(resultFiles);
         params.put(io.tfaudit.audit.StaleEntriesFile.RESULTS_DIRECTORY, resultsDir.toString());
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameters(params);
@@ -180,6 +187,7 @@ final class AuditCommand {
         launcher.execute(discovery, listeners.toArray(TestExecutionListener[]::new));
         progress.finish();
         resultFiles.close(); // every result on disk before anything reads them back
+        redactJunitXml(machineOutputs.resolve("junit"));
         TestExecutionSummary s = summary.getSummary();
         long skipped = s.getTestsAbortedCount() + s.getTestsSkippedCount();
         out.println("audited " + audit.providerDir() + " (" + model.resources().size() + " resources, "
@@ -189,6 +197,7 @@ final class AuditCommand {
         } catch (java.io.IOException e) {
             err.println("tfaudit audit: cannot write the report's environment files: " + e.getMessage());
         }
+        recordWhatThisRunWrote(resultsFolder);
         int gateCode;
         try {
             // Decided from the results the report shows, read back from the results folder.
@@ -198,7 +207,31 @@ final class AuditCommand {
             gateCode = Main.FINDINGS;
         }
         out.println(s.getTestsSucceededCount() + " passed, " + s.getTestsFailedCount() + " failed, " + skipped + " skipped");
+        if (nothingRan(s, select)) {
+            return Main.BAD_USAGE;
+        }
         return gateCode == 0 ? Main.OK : Main.FINDINGS;
+    }
+
+    /**
+     * A folder with no go.mod at its root is refused before anything is read: {@code --provider /}
+     * or a home folder would otherwise be walked and parsed whole.
+     */
+    private boolean notAGoModule(Path providerDir) {
+        if (providerDir == null || Files.isRegularFile(providerDir.resolve("go.mod"))) {
+            return false;
+        }
+        err.println("tfaudit audit: " + providerDir + " is not a Terraform provider tfaudit can read: no go.mod at its root");
+        return true;
+    }
+
+    /** JUnit's XML writer quotes failures as thrown: redacted once written, like every output. */
+    private void redactJunitXml(Path dir) {
+        try {
+            io.tfaudit.audit.Redaction.junitXmlFiles(dir);
+        } catch (java.io.IOException e) {
+            err.println("tfaudit audit: " + e.getMessage());
+        }
     }
 
     /** An I/O failure as a person reads it (java.nio's exceptions often carry only the file's name). */
@@ -215,19 +248,53 @@ final class AuditCommand {
         return e.getMessage();
     }
 
-    /** Results of an earlier run would be read as this run's; history and settings stay. */
-    static void clearPreviousResults(Path dir) throws java.io.IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
+    /** A run that judged nothing (a mistyped --select) is an error, never a passed gate. */
+    private boolean nothingRan(TestExecutionSummary s, String select) {
+        if (s.getTestsStartedCount() + s.getTestsSkippedCount() > 0) {
+            return false;
         }
-        try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String n = f.getFileName().toString();
-                if (Files.isRegularFile(f) && (n.endsWith("-result.json") || n.endsWith("-container.json") || n.contains("-attachment")
-                        || n.equals(io.tfaudit.audit.StaleEntriesFile.NAME))) {
-                    Files.delete(f);
-                }
+        err.println("tfaudit audit: no criterion ran: --select " + select + " selects none (e.g. io.tfaudit.criteria.phase3, "
+                + "io.tfaudit.criteria.requirements.TestingRequirements)");
+        return true;
+    }
+
+    /**
+     * A results folder inside the audited checkout is refused: the run would delete or add
+     * files there, and the next run would read its own earlier attachments as the provider's.
+     */
+    private boolean insideTheAuditedTree(Path providerDir, Path... outputs) {
+        if (providerDir == null) {
+            return false;
+        }
+        Path tree = realPath(providerDir);
+        for (Path output : outputs) {
+            if (realPath(output).startsWith(tree)) {
+                err.println("tfaudit audit: " + output + " is inside the audited checkout " + providerDir
+                        + ": give a results folder outside it (--results DIR)");
+                return true;
             }
+        }
+        return false;
+    }
+
+    /** The real path of a file, or of its nearest existing folder with the rest appended. */
+    private static Path realPath(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        for (Path existing = abs; existing != null; existing = existing.getParent()) {
+            try {
+                return existing.toRealPath().resolve(existing.relativize(abs));
+            } catch (java.io.IOException notThere) {
+                // try its parent
+            }
+        }
+        return abs;
+    }
+
+    private void recordWhatThisRunWrote(ResultsFolder folder) {
+        try {
+            folder.recordWhatThisRunWrote();
+        } catch (java.io.IOException e) {
+            err.println("tfaudit audit: cannot list the results written (the next run will refuse the folder): " + describe(e));
         }
     }
 

@@ -64,6 +64,9 @@ final class BackgroundResultsWriter implements AllureResultsWriter, AutoCloseabl
                 write.run();
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
+            } catch (StackOverflowError | OutOfMemoryError e) {
+                // A result not written would be a finding missing from the report: the run says so.
+                failure.compareAndSet(null, new IllegalStateException("an Allure result file was not written: " + e, e));
             }
         });
     }

@@ -10,15 +10,59 @@ public final class Main {
     static final int OK = 0;
     static final int FINDINGS = 1;
     static final int BAD_USAGE = 2;
+    /** tfaudit itself failed (out of memory, a bug): no verdict was reached. */
+    static final int INTERNAL_ERROR = 3;
+    private static final String OUT_OF_MEMORY = "tfaudit: out of memory: no verdict reached. Give the JVM more heap: "
+            + "java -Xmx4g -jar tfaudit.jar ..., or JAVA_TOOL_OPTIONS=\"-Xmx4g\" in CI.";
 
     private Main() {}
 
     public static void main(String[] args) {
+        TunedJvm.endWithParent(System.getProperty(TunedJvm.PARENT));
         int relaunched = TunedJvm.relaunchIfWanted(args);
-        System.exit(relaunched >= 0 ? relaunched : run(args, System.out, System.err));
+        int code;
+        try {
+            code = relaunched >= 0 ? relaunched : run(args, System.out, System.err);
+        } catch (OutOfMemoryError e) {
+            System.err.println(OUT_OF_MEMORY);
+            code = INTERNAL_ERROR;
+        }
+        System.exit(code);
     }
 
+    /** Runs a command; what it prints goes out line by line, secrets redacted. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        try (PrintStream redactedOut = io.tfaudit.audit.Redaction.lines(out);
+             PrintStream redactedErr = io.tfaudit.audit.Redaction.lines(err)) {
+            try {
+                return runCommand(args, redactedOut, redactedErr);
+            } catch (OutOfMemoryError e) {
+                try {
+                    outOfMemory(e, redactedErr);
+                } catch (OutOfMemoryError stillOut) {
+                    err.println(OUT_OF_MEMORY); // the message could not be built: the one made in advance
+                }
+                return INTERNAL_ERROR;
+            } catch (RuntimeException | Error e) {
+                redactedErr.println("tfaudit: internal error, no verdict reached: " + e + (e.getStackTrace().length > 0
+                        ? " at " + e.getStackTrace()[0] : "") + ". This is tfaudit's fault, not the audited code's: please report it.");
+                return INTERNAL_ERROR;
+            }
+        }
+    }
+
+    /** What ran out, and how to give the JVM more: the heap it had and the options that raise it. */
+    static void outOfMemory(OutOfMemoryError e, PrintStream err) {
+        Runtime rt = Runtime.getRuntime();
+        long maxMb = rt.maxMemory() >> 20;
+        long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
+        long suggestMb = Math.max(1024, Integer.highestOneBit((int) Math.max(1, maxMb)) * 4L);
+        err.println("tfaudit: out of memory (" + e.getMessage() + "; heap used " + usedMb + " MB of at most " + maxMb
+                + " MB): no verdict reached. Give the JVM more heap: java -Xmx" + suggestMb + "m -jar tfaudit.jar ..., or "
+                + "JAVA_TOOL_OPTIONS=\"-Xmx" + suggestMb + "m\" in CI.");
+    }
+
+    private static int runCommand(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             usage(args.length == 0 ? err : out);
             return args.length == 0 ? BAD_USAGE : OK;
@@ -49,7 +93,7 @@ public final class Main {
             case "schema":
                 return new SchemaCommand(out, err).run(rest);
             case "audit":
-                return new AuditCommand(out, err).run(rest);
+                return ResultsFolder.whileLocked(resultsFolder(rest), err, () -> new AuditCommand(out, err).run(rest));
             case "baseline":
                 return new BaselineCommand(out, err).run(rest);
             case "align":
@@ -93,10 +137,21 @@ public final class Main {
                         in the format of `terraform providers schema -json`.""");
     }
 
+    /** The audit's --results folder (allure-results unless given), to lock before the audit reads its arguments. */
+    private static java.nio.file.Path resultsFolder(String[] auditArgs) {
+        for (int i = 0; i + 1 < auditArgs.length; i++) {
+            if (auditArgs[i].equals("--results")) {
+                return java.nio.file.Path.of(auditArgs[i + 1]);
+            }
+        }
+        return java.nio.file.Path.of("allure-results");
+    }
+
     private static void usage(PrintStream s) {
         s.println("usage: java -jar tfaudit.jar <command> [arguments]   (<command> --help, --version)");
         s.println();
         s.println("commands:");
         COMMANDS.values().forEach(u -> s.println("  " + u.replace("\n", "\n  ")));
+        s.println("  (every command: exit 3 when tfaudit itself fails, out of memory or a bug: no verdict)");
     }
 }

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -13,7 +14,8 @@ import java.util.function.UnaryOperator;
  * seconds on the streamkap provider), and it rarely earns that back before the audit ends. So
  * {@code audit} restarts itself once, with its arguments and the JVM options it was given, in
  * a JVM that compiles with C1 only and collects with the serial collector: a third less wall
- * time on providers of up to a few hundred resources (docs/BENCHMARKS.md).
+ * time on providers of up to a few hundred resources (docs/BENCHMARKS.md). {@code parse} does the
+ * same: a cold parse of a large tree is such a run too.
  *
  * <p>It does not when the user chose a compiler or a collector themselves, when a debugger is
  * attached, or with {@code -Dtfaudit.tunedJvm=false}.
@@ -23,12 +25,48 @@ final class TunedJvm {
     /** {@code -Dtfaudit.tunedJvm=false} keeps the audit in the JVM it was started in. */
     static final String SWITCH = "tfaudit.tunedJvm";
     static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /** The commands that restart themselves in the tuned JVM. */
+    static final Set<String> COMMANDS = Set.of("audit", "parse");
+
+    /** The process id of the JVM that relaunched this one: when it is gone, so is this one. */
+    static final String PARENT = "tfaudit.parentPid";
 
     private TunedJvm() {}
 
-    /** Whether {@code args} run an audit in a JVM that neither the user nor a relaunch has tuned. */
+    /**
+     * In a relaunched JVM, ends it when the JVM that started it is gone: a CI timeout that
+     * kills the parent with SIGKILL leaves it no chance to stop its child, and the child, busy,
+     * would run on unseen.
+     */
+    static void endWithParent(String parentPid) {
+        if (parentPid == null || !parentPid.matches("[0-9]+")) {
+            return;
+        }
+        watch(Long.parseLong(parentPid), () -> {
+            System.err.println("tfaudit: the process that started this audit is gone; stopping");
+            Runtime.getRuntime().halt(Main.INTERNAL_ERROR);
+        });
+    }
+
+    /** Runs {@code whenGone} (once) on a daemon thread as soon as the process is no longer alive. */
+    static void watch(long pid, Runnable whenGone) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    Thread.sleep(500);
+                }
+                whenGone.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tfaudit-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Whether {@code args} run an audit or a parse in a JVM that neither the user nor a relaunch has tuned. */
     static boolean wanted(String[] args, List<String> jvmArguments, UnaryOperator<String> systemProperty) {
-        if (args.length == 0 || !args[0].equals("audit") || "false".equals(systemProperty.apply(SWITCH))) {
+        if (args.length == 0 || !COMMANDS.contains(args[0]) || "false".equals(systemProperty.apply(SWITCH))) {
             return false;
         }
         return jvmArguments.stream().noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel") || a.equals("-XX:-TieredCompilation")
@@ -42,6 +80,7 @@ final class TunedJvm {
         command.addAll(OPTIONS);
         command.addAll(jvmArguments);
         command.add("-D" + SWITCH + "=false");
+        command.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(classPath);
         command.add(mainClass);

@@ -115,6 +115,8 @@ final class TestSuiteReader {
             });
         }
         int[] steps = countSteps(fn);
+        // A PlanOnly step fails on a non-empty plan unless it says ExpectNonEmptyPlan: an empty-plan check too.
+        flags[3] |= hasPlanOnlyStep(fn);
         return new TestFunction(fn.name().name(), kindOf(fn.name().name(), !versions.isEmpty()), fn.pos(),
                 Set.copyOf(resources), Set.copyOf(dataSources), steps[0], steps[1], flags[0], flags[1], flags[2], flags[3],
                 List.copyOf(versions), Set.copyOf(statuses), Set.copyOf(env), Set.copyOf(reach.calledNames));
@@ -122,6 +124,26 @@ final class TestSuiteReader {
 
     private static boolean isTrue(Expr e) {
         return e instanceof Expr.Ident id && id.name().equals("true");
+    }
+
+    /** A {@code TestStep} with {@code PlanOnly: true} and without {@code ExpectNonEmptyPlan: true}. */
+    private static boolean hasPlanOnlyStep(Decl.FuncDecl fn) {
+        for (Expr.CompositeLit lit : Walk.collect(fn, Expr.CompositeLit.class)) {
+            if (lit.type() instanceof Expr.ArrayType at && at.elt() instanceof Expr.SelectorExpr s
+                    && s.sel().name().equals("TestStep")) {
+                for (Expr step : lit.elts()) {
+                    if (step instanceof Expr.CompositeLit sl && stepFlag(sl, "PlanOnly") && !stepFlag(sl, "ExpectNonEmptyPlan")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean stepFlag(Expr.CompositeLit step, String key) {
+        return step.elts().stream().anyMatch(e -> e instanceof Expr.KeyValueExpr kv && kv.key() instanceof Expr.Ident k
+                && k.name().equals(key) && isTrue(kv.value()));
     }
 
     /** Steps: elements of every {@code []resource.TestStep{...}} in the test; those with a Config. */

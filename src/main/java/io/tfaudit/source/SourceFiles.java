@@ -24,6 +24,11 @@ public interface SourceFiles {
 
     byte[] read(String path) throws IOException;
 
+    /** The file as a stream, for a file too large to hold in memory. */
+    default java.io.InputStream open(String path) throws IOException {
+        return new java.io.ByteArrayInputStream(read(path));
+    }
+
     /** A problem met while listing: a symbolic link loop, an unreadable folder. */
     record Problem(String path, String message) {}
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -150,5 +151,29 @@ func TestMigrateDeprecatedValues(t *testing.T) {
 
 	if MigrateDeprecatedValues(nil, aliases) != nil {
 		t.Error("nil in, nil out")
+	}
+}
+
+// TestValidateImportID accepts an entity ID and rejects empty, spaced, slashed and overlong ones.
+func TestValidateImportID(t *testing.T) {
+	if err := ValidateImportID("src-1a2b"); err != nil {
+		t.Errorf("a plain ID must pass, got %v", err)
+	}
+	for _, bad := range []string{"", "  ", "src 1", "a/b", string(make([]byte, 129))} {
+		if ValidateImportID(bad) == nil {
+			t.Errorf("%q must be rejected", bad)
+		}
+	}
+}
+
+// TestOperationContext bounds the context by the default when the timeouts block is null.
+func TestOperationContext(t *testing.T) {
+	bounded, cancel, diags := OperationContext(ctx, timeouts.Value{Object: types.ObjectNull(nil)}, "read")
+	defer cancel()
+	if diags.HasError() {
+		t.Fatalf("unexpected diagnostics: %v", diags)
+	}
+	if _, ok := bounded.Deadline(); !ok {
+		t.Error("the context must have a deadline")
 	}
 }

@@ -3,6 +3,8 @@ package io.tfaudit.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +38,31 @@ class ExternalCommandTest {
         long grandchild = ProcessTrees.pidIn(dir.resolve("grandchild.pid"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ProcessTrees.running(child) || ProcessTrees.running(grandchild))
                 .as("child %d or grandchild %d still running", child, grandchild).isFalse());
+    }
+
+    /** A daemon the run starts in a session of its own (setsid, then re-parented to init) is killed too. */
+    @Test
+    void aProcessThatLeftTheTreeIsKilledToo() throws Exception {
+        Assumptions.assumeTrue(ExternalCommand.onPath("setsid").isPresent() && Files.isDirectory(Path.of("/proc/self")), "setsid and /proc");
+        // The subshell starts the sleep and ends at once: the sleep, in a new session, is re-parented to init.
+        String script = "setsid sh -c '(sleep 600 & echo $! > daemon.pid) &'; sleep 600";
+        ExternalCommand.Result r = ExternalCommand.run(dir, List.of("sh", "-c", script), Duration.ofSeconds(3));
+        assertThat(r.timedOut()).isTrue();
+        long daemon = ProcessTrees.pidIn(dir.resolve("daemon.pid"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !ProcessTrees.running(daemon)); // SIGKILL sent, delivered soon after
+        byte[] mark = (ExternalCommand.RUN_MARK + "=").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ProcessHandle.allProcesses().filter(h -> h.pid() != ProcessHandle.current().pid())
+                .filter(h -> environHas(h.pid(), mark)).filter(h -> ProcessTrees.running(h.pid())).map(ProcessHandle::pid).toList())
+                .as("processes of the run still running").isEmpty();
+    }
+
+    private static boolean environHas(long pid, byte[] prefix) {
+        try {
+            byte[] env = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+            return new String(env, java.nio.charset.StandardCharsets.ISO_8859_1).contains(new String(prefix, java.nio.charset.StandardCharsets.ISO_8859_1));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     @Test

@@ -138,4 +138,67 @@ class SecretsTest {
         assertThat(scrubbed).doesNotContain(PASSWORD).doesNotContain(BEARER)
                 .contains("password: Pq7…(12 chars)").contains("Bearer eyJh…(");
     }
+
+    @Test
+    void aValueHoldingAnAmpersandIsRedactedWholeNotCutThere() {
+        String line = "connecting with password=Tr0ub4dor&3-horse-battery&user=admin";
+        String scrubbed = Secrets.scrub(line);
+        assertThat(scrubbed).doesNotContain("3-horse", "ub4dor").contains("Tr0ub4dor&3-horse-battery".substring(0, 4) + "…(25 chars)")
+                .endsWith("&user=admin");
+    }
+
+    @Test
+    void aGithubTokenIsFoundByItsPrefix() {
+        String token = "ghp_" + "q8Zt2LmW5nXc9VbR4sKd7FgH1jYp3TaE6uQo";
+        assertThat(Secrets.scrub("Unrecognized token '" + token + "': was expecting (JSON String)")).doesNotContain(token.substring(4, 12));
+    }
+
+    @Test
+    void scrubbingWhatIsScrubbedChangesNothing() {
+        String once = Secrets.scrub("password: " + PASSWORD + "\nAuthorization: Bearer " + BEARER + "\nkey " + AWS_KEY_ID);
+        assertThat(Secrets.scrub(once)).isEqualTo(once);
+    }
+
+    @Test
+    void aStreamIsScannedInChunksAndEachSecretFoundOnceOnItsLine() throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 300_000; i++) {
+            text.append(i == 150_000 ? "Authorization: Bearer " + BEARER : i == 299_999 ? "password: " + PASSWORD : "line " + i).append('\n');
+        }
+        // one line far longer than a piece, its key near the end
+        text.append("x".repeat(Secrets.PIECE_CHARS * 3)).append(" key ").append(AWS_KEY_ID).append('\n');
+        List<Secrets.Secret> found = Secrets.scan(new java.io.StringReader(text.toString()));
+        assertThat(found).extracting(Secrets.Secret::line).containsExactly(150_000, 299_999, 300_001);
+        assertThat(found).isEqualTo(Secrets.scan(text.toString()));
+    }
+
+    @Test
+    void aLineOfPrettyPrintedJsonKeepsItsQuotesAndCommaAndANameIsNoSecret() {
+        String json = "  \"password\" : \"" + PASSWORD + "\",\n  \"api_key\" : \"slot.name\",\n";
+        assertThat(Secrets.scrub(json)).isEqualTo("  \"password\" : \"Pq7…(12 chars)\",\n  \"api_key\" : \"slot.name\",\n");
+    }
+
+    @Test
+    void aSourceLineQuotedByAToolWithItsLineNumberIsRedacted() {
+        String frame = "  on ex/basic.tf line 2, in resource \"x\" \"y\":\n   2:   database_password = \"hc9jXmaoq3GqlpnMR6vs\n   3:   x = \n";
+        org.assertj.core.api.Assertions.assertThat(Secrets.scrub(frame)).doesNotContain("hc9jXmaoq3GqlpnMR6vs").contains("   3:   x =");
+    }
+
+    @Test
+    void aLongJsonValueIsScannedWithoutExhaustingTheStack() throws Exception {
+        // A findings.json "what" of many lines, scanned on a thread with the usual 1 MB stack (the results writer's).
+        String json = "{\"what\": \"" + "ab\\n ".repeat(50_000) + "end\", \"password\": \"Zq8vL2mN4pR7sT1w\"}";
+        java.util.concurrent.atomic.AtomicReference<Object> out = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                out.set(Secrets.scrub(json));
+            } catch (StackOverflowError e) {
+                out.set(e);
+            }
+        }, "scrub", 1 << 20);
+        t.start();
+        t.join();
+        org.assertj.core.api.Assertions.assertThat(out.get()).isInstanceOf(String.class);
+        org.assertj.core.api.Assertions.assertThat((String) out.get()).doesNotContain("Zq8vL2mN4pR7sT1w").contains("end");
+    }
 }

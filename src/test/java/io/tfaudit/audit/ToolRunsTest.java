@@ -161,8 +161,10 @@ class ToolRunsTest {
             String whole = auditInAFreshJvm(stubs, cwd, common, "--results", dir.resolve("whole/allure-results").toString());
 
             assertThat(whole).containsPattern("(?m)^[1-9]\\d* passed, \\d+ failed, [1-9]\\d* skipped$");
+            // terraform fmt -check is the one read-only run on the audited tree that needs no consent: it writes nothing, runs no provider code
             assertThat(Files.exists(calls) ? Files.readAllLines(calls) : List.<String>of()).as("calls of go, terraform and gh")
-                    .allMatch(c -> c.matches("(go|terraform) version \\(in " + java.util.regex.Pattern.quote(cwd.toString()) + "\\)"));
+                    .allMatch(c -> c.matches("(go|terraform) version \\(in " + java.util.regex.Pattern.quote(cwd.toString()) + "\\)")
+                            || c.equals("terraform fmt -check -recursive -no-color examples/ (in " + provider + ")"));
 
             Files.deleteIfExists(calls);
             String consented = auditInAFreshJvm(stubs, cwd, common, "--results", dir.resolve("consented/allure-results").toString(),
@@ -173,6 +175,15 @@ class ToolRunsTest {
                     .contains("go build -mod=readonly -o /dev/null ./... (in " + provider + ")")
                     .anyMatch(c -> c.startsWith("go test -mod=readonly -count=1 -json -run TestSchemaBackwardsCompatibility ")
                             && c.endsWith("(in " + provider + ")"));
+
+            // US-014 builds the generated layer: read-only too, as every other tool run.
+            Files.deleteIfExists(calls);
+            auditInAFreshJvm(stubs, cwd, common, "--results", dir.resolve("generated/allure-results").toString(),
+                    "--exec", "--select", "io.tfaudit.criteria.phase4.US014RunRegenerationTest");
+            assertThat(Files.readAllLines(calls)).as("calls of go")
+                    .contains("go build -mod=readonly ./internal/generated/... (in " + provider + ")")
+                    .filteredOn(c -> c.endsWith("(in " + provider + ")") && (c.startsWith("go build") || c.startsWith("go test")))
+                    .allMatch(c -> c.contains(" -mod=readonly "));
         }
 
         private String auditInAFreshJvm(Path stubs, Path cwd, List<String> common, String... more) throws IOException {

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,86 @@ class AuditCommandTest {
         assertThat(code).as(printed + err).isZero();
         assertThat(printed).containsPattern("(?m)^\\d+ passed, 0 failed, \\d+ skipped$").contains("tfaudit-sample-provider");
         assertThat(dir.resolve("results")).isDirectoryContaining(p -> p.toString().endsWith("-result.json"));
+    }
+
+    private static final String ONE_STORY = "io.tfaudit.criteria.phase1.US002VerifyLayerSeparation";
+
+    /** An audit of the embedded sample, in a JVM of its own (relaunched tuned, as from the command line), leaves no temporary folder. */
+    @Test
+    void theEmbeddedSampleLeavesNothingInTheTemporaryFolder() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + tmp,
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "audit", "--results",
+                dir.resolve("results").toString(), "--select", ONE_STORY).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertThat(p.waitFor()).as(Files.readString(dir.resolve("out.txt"))).isZero();
+        assertThat(Files.readString(dir.resolve("out.txt"))).contains("tfaudit-sample-provider");
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(f -> f.getFileName().toString()).toList()).as("left in " + tmp).isEmpty();
+        }
+    }
+
+    /** Two audits on one results folder would mix their results: the second is refused while the first holds it. */
+    @Test
+    void aSecondAuditOnAResultsFolderInUseIsRefused() throws Exception {
+        Path results = dir.resolve("shared/allure-results");
+        Files.createDirectories(results.getParent());
+        Path lockFile = ResultsFolder.lockFile(results);
+        try (var other = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var held = other.lock()) {
+            other.write(java.nio.ByteBuffer.wrap("4242".getBytes(StandardCharsets.UTF_8)));
+            assertThat(run("audit", "--results", results.toString(), "--select", ONE_STORY)).isEqualTo(Main.BAD_USAGE);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("another audit is writing to " + results + " (process 4242): wait "
+                + "for it to end, or give another --results folder");
+        assertThat(results).doesNotExist();
+        assertThat(run("audit", "--results", results.toString(), "--select", ONE_STORY)).as("once it is free").isZero();
+    }
+
+    @Test
+    void aSelectionThatRunsNoCriterionIsExitTwo() {
+        int code = run("audit", "--results", dir.resolve("results").toString(), "--select", "io.tfaudit.criteria.phase33");
+        assertThat(code).isEqualTo(Main.BAD_USAGE);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 passed, 0 failed, 0 skipped");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no criterion ran: --select io.tfaudit.criteria.phase33 selects none");
+    }
+
+    @Test
+    void aSecondRunClearsWhatTheFirstWroteAndNothingElse() throws Exception {
+        Path results = Files.createDirectories(dir.resolve("results"));
+        Files.writeString(results.resolve("notes.txt"), "the user's own\n");
+        Files.writeString(results.resolve("my-attachment-copy.txt"), "also the user's\n");
+        assertThat(run("audit", "--results", results.toString(), "--select", ONE_STORY)).as(err.toString()).isZero();
+        long first = Files.list(results).filter(f -> f.toString().endsWith("-result.json")).count();
+        assertThat(run("audit", "--results", results.toString(), "--select", ONE_STORY)).as(err.toString()).isZero();
+        assertThat(Files.list(results).filter(f -> f.toString().endsWith("-result.json")).count()).as("this run's only").isEqualTo(first);
+        assertThat(results.resolve("notes.txt")).hasContent("the user's own");
+        assertThat(results.resolve("my-attachment-copy.txt")).hasContent("also the user's");
+        assertThat(results.resolve(ResultsFolder.MARKER)).exists();
+    }
+
+    @Test
+    void aFolderHoldingResultsTfauditDidNotWriteIsRefusedAndKept() throws Exception {
+        Path results = Files.createDirectories(dir.resolve("results"));
+        Path foreign = Files.writeString(results.resolve("0a1b-result.json"), "{}");
+        assertThat(run("audit", "--results", results.toString(), "--select", ONE_STORY)).isEqualTo(Main.BAD_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(results + " holds Allure results that tfaudit did not write (1, e.g. "
+                + "0a1b-result.json)");
+        assertThat(foreign).hasContent("{}");
+    }
+
+    @Test
+    void aResultsFolderInsideTheAuditedCheckoutIsRefusedAndNothingIsWrittenThere() throws Exception {
+        Path provider = io.tfaudit.audit.Trees.sampleCopy(dir.resolve("provider"));
+        Files.writeString(provider.resolve("internal/helper/x-result.json"), "{\"committed\": true}\n");
+        var before = io.tfaudit.audit.Trees.snapshot(provider);
+        for (String results : List.of("allure-results", "internal/helper", ".")) {
+            err.reset();
+            assertThat(run("audit", "--provider", provider.toString(), "--inventory", provider.resolve("inventory.txt").toString(),
+                    "--results", provider.resolve(results).toString(), "--select", ONE_STORY)).isEqualTo(Main.BAD_USAGE);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("is inside the audited checkout " + provider);
+        }
+        assertThat(io.tfaudit.audit.Trees.changes(before, io.tfaudit.audit.Trees.snapshot(provider))).isEmpty();
     }
 
     /** A provider that registers no resource: phase 1's criteria fail on it, some with files named. */
@@ -108,7 +189,8 @@ class AuditCommandTest {
         assertThat(run("audit", "--provider", empty.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a Terraform provider tfaudit can read");
         err.reset();
-        assertThat(run("audit", "--select", "io.tfaudit.criteria.phase9.US999Nothing")).isEqualTo(2);
+        assertThat(run("audit", "--results", dir.resolve("r-select").toString(), "--select", "io.tfaudit.criteria.phase9.US999Nothing"))
+                .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such criteria class");
         err.reset();
         assertThat(run("audit", "--bogus")).isEqualTo(2);

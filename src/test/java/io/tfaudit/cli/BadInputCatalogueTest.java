@@ -303,6 +303,46 @@ class BadInputCatalogueTest {
     }
 
     @Nested
+    @DisplayName("special files and symbolic links leaving the tree")
+    @DisabledOnOs(OS.WINDOWS)
+    class SpecialFiles {
+        @Test
+        void areReportedNeverOpenedAndTheAuditEnds() throws Exception {
+            Path p = sample();
+            Path outside = Files.createDirectories(dir.resolve("elsewhere"));
+            Files.writeString(outside.resolve("other.go"), "package other\n");
+            Files.createSymbolicLink(p.resolve("internal/helper/kernel.log"), Path.of("/proc/kmsg"));
+            Files.createSymbolicLink(p.resolve("internal/helper/null.go"), Path.of("/dev/null"));
+            Files.createSymbolicLink(p.resolve("internal/other"), outside);
+            Path fifo = p.resolve("internal/helper/pipe.go");
+            assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+            Path socket = p.resolve("internal/helper/socket.go");
+            try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+                server.bind(java.net.UnixDomainSocketAddress.of(socket));
+                // Each of them, opened, blocks or reads what is not the checkout's: the guard only ends a hang.
+                Run run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(3),
+                        () -> audit(p, GO_FILES));
+                assertThat(run.code()).as(run.err()).isEqualTo(1);
+                assertThat(run.results().single(TYPECHECK).message()).contains(
+                        "internal/helper/kernel.log: not read: symbolic link leaving the tree (to /proc/kmsg), not read",
+                        "internal/helper/null.go: not read: symbolic link leaving the tree (to /dev/null), not read",
+                        "internal/other: not read: symbolic link leaving the tree (to " + outside.toRealPath() + "), not followed",
+                        "internal/helper/pipe.go: not read: not a regular file (a FIFO, socket or device), not read",
+                        "internal/helper/socket.go: not read: not a regular file (a FIFO, socket or device), not read");
+                run.othersPassed(PER_CONNECTOR, 7);
+            }
+        }
+
+        @Test
+        void theRootOfTheFileSystemIsRefusedBeforeAnythingIsRead() {
+            Run run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(3),
+                    () -> audit(Path.of("/"), GO_FILES));
+            assertThat(run.code()).isEqualTo(Main.BAD_USAGE);
+            assertThat(run.err()).isEqualTo("tfaudit audit: / is not a Terraform provider tfaudit can read: no go.mod at its root\n");
+        }
+    }
+
+    @Nested
     @DisplayName("a Go file that cannot be read")
     @DisabledOnOs(OS.WINDOWS)
     class UnreadableFile {

@@ -9,6 +9,11 @@ public final class MainAccess {
 
     private MainAccess() {}
 
+    /** Runs a command with its standard output and standard error kept apart. */
+    public static int run(String[] args, ByteArrayOutputStream out, ByteArrayOutputStream err) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
     public static int run(String[] args, ByteArrayOutputStream out) {
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
         return Main.run(args, ps, ps);

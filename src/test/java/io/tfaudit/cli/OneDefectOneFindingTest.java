@@ -100,6 +100,19 @@ class OneDefectOneFindingTest {
             }
         }
         assertThat(summary.path("totals").path("restatingResults").asInt()).isPositive();
+        // A restatement is never reported more severe than what it restates (a stricter story's severity stays there).
+        java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+        List<String> order = List.of("blocker", "critical", "normal", "minor", "trivial");
+        summary.path("findings").forEach(f -> rank.put(f.path("key").asText(), order.indexOf(f.path("severity").asText())));
+        for (JsonNode r : summary.path("failedResults")) {
+            if (r.path("restatesOnly").asBoolean()) {
+                int mostSevere = Integer.MAX_VALUE;
+                for (JsonNode k : r.path("findings")) {
+                    mostSevere = Math.min(mostSevere, rank.get(k.asText()));
+                }
+                assertThat(order.indexOf(r.path("severity").asText())).as(r.toString()).isGreaterThanOrEqualTo(mostSevere);
+            }
+        }
         assertThat(summary.path("totals").path("findings").asInt()).isEqualTo(all.size()).isEqualTo(summary.path("findings").size());
 
         JsonNode sarif = JSON.readTree(dir.resolve("run/tfaudit-results/tfaudit.sarif").toFile()).path("runs").get(0).path("results");

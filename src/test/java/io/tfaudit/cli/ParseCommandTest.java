@@ -243,4 +243,23 @@ class ParseCommandTest {
         assertThat(r.out()).contains("parse [--threads N] [--include-testdata] DIR...");
         assertThat(r.err()).isEmpty();
     }
+
+    /**
+     * Out of memory is tfaudit's failure, not a file's: exit 3 with the heap it had and how to
+     * raise it, never a syntax error at {@code DIR:0:0} nor exit 1 like "files did not parse".
+     */
+    @Test
+    void outOfMemoryIsExitThreeWithTheHeapToGive() throws Exception {
+        java.nio.file.Path goSrc = java.nio.file.Path.of("/usr/lib/go-1.19/src");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(goSrc), "Go's sources (Debian's golang-1.19-src)");
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "parse", goSrc.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(false).start();
+        String stderr = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(stderr).isEqualTo(Main.INTERNAL_ERROR);
+        // The heap it had when the message can be built; else the message made in advance.
+        assertThat(stderr).containsPattern("tfaudit: out of memory( \\(Java heap space; heap used \\d+ MB of at most \\d+ MB\\))?: no "
+                + "verdict reached\\. Give the JVM more heap: java -Xmx\\d+[mg] -jar tfaudit.jar \\.\\.\\., or JAVA_TOOL_OPTIONS=\"-Xmx\\d+[mg]\" in CI\\.");
+        assertThat(stderr).doesNotContain("internal error while loading", "\tat ");
+    }
 }

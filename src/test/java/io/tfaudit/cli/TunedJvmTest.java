@@ -20,8 +20,15 @@ class TunedJvmTest {
     }
 
     @Test
+    void aParseIsRelaunchedToo() {
+        assertThat(TunedJvm.wanted(new String[] {"parse", "dir"}, List.of(), NO_PROPERTIES::get)).isTrue();
+        assertThat(TunedJvm.wanted(new String[] {"parse", "dir"}, List.of("-XX:+UseG1GC"), NO_PROPERTIES::get)).isFalse();
+    }
+
+    @Test
     void otherCommandsStayWhereTheyAre() {
-        assertThat(TunedJvm.wanted(new String[] {"parse", "dir"}, List.of(), NO_PROPERTIES::get)).isFalse();
+        assertThat(TunedJvm.wanted(new String[] {"schema", "dir"}, List.of(), NO_PROPERTIES::get)).isFalse();
+        assertThat(TunedJvm.wanted(new String[] {"baseline"}, List.of(), NO_PROPERTIES::get)).isFalse();
         assertThat(TunedJvm.wanted(new String[] {}, List.of(), NO_PROPERTIES::get)).isFalse();
     }
 
@@ -43,7 +50,8 @@ class TunedJvmTest {
         List<String> command = TunedJvm.command(Path.of("/opt/jdk"), "tfaudit.jar", List.of("-Xmx1g", "-Dprovider.path=p"),
                 "io.tfaudit.cli.Main", new String[] {"audit", "--fail-on", "none"});
         assertThat(command).containsExactly("/opt/jdk/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g",
-                "-Dprovider.path=p", "-Dtfaudit.tunedJvm=false", "-cp", "tfaudit.jar", "io.tfaudit.cli.Main", "audit", "--fail-on", "none");
+                "-Dprovider.path=p", "-Dtfaudit.tunedJvm=false", "-Dtfaudit.parentPid=" + ProcessHandle.current().pid(), "-cp",
+                "tfaudit.jar", "io.tfaudit.cli.Main", "audit", "--fail-on", "none");
         assertThat(TunedJvm.wanted(new String[] {"audit"}, command.subList(1, 6), Map.of(TunedJvm.SWITCH, "false")::get)).isFalse();
     }
 
@@ -57,6 +65,32 @@ class TunedJvmTest {
 
         assertThat(exit).isEqualTo(3);
         assertThat(Files.readAllLines(seen)).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-Dtfaudit.tunedJvm=false");
+    }
+
+    /** The relaunched JVM ends when its parent is gone, even killed with SIGKILL and with the child busy. */
+    @Test
+    void theRelaunchedJvmEndsWhenItsParentIsGone() throws Exception {
+        Process parent = new ProcessBuilder("sleep", "2").start(); // stands in for the parent JVM, killed by CI
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + TunedJvm.PARENT + "=" + parent.pid(), "-cp", System.getProperty("java.class.path"), BusyForever.class.getName())
+                .redirectErrorStream(true).start();
+        try {
+            parent.destroyForcibly().waitFor();
+            // A guard against a hang only: the child notices within a second.
+            assertThat(child.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as("the child ended").isTrue();
+            assertThat(child.exitValue()).isEqualTo(Main.INTERNAL_ERROR);
+            assertThat(new String(child.getInputStream().readAllBytes())).contains("the process that started this audit is gone");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    /** Stands in for a relaunched audit that never ends (reading /proc/kmsg). */
+    public static final class BusyForever {
+        public static void main(String[] args) throws Exception {
+            TunedJvm.endWithParent(System.getProperty(TunedJvm.PARENT));
+            Thread.sleep(Long.MAX_VALUE);
+        }
     }
 
     /** Stands in for {@link Main} in the relaunched JVM: writes its JVM options, exits with the code asked. */

@@ -24,8 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The examples of a resource ({@code examples/resources/<type>/basic.tf}, {@code complete.tf},
  * {@code import.sh}) checked the way {@code terraform validate} would check them, but against
  * the statically extracted schema and without Terraform: an attribute the schema lacks, a
- * required attribute left out, a literal of the wrong type, a read-only or deprecated attribute
- * set, a block written as an attribute or the reverse.
+ * required attribute left out, a literal Terraform cannot convert, a read-only attribute set, a
+ * block written as an attribute or the reverse, a declaration repeated across a folder's files.
  */
 public final class ExampleFiles {
 
@@ -99,6 +99,23 @@ public final class ExampleFiles {
         f.verify();
     }
 
+    /**
+     * "All resources must have basic.tf and complete.tf examples" (FR-18, FR-36, SM-16): both
+     * files exist in the resource's examples folder. What they contain is the stories' to judge
+     * (US-027.2/3, US-050.3/4).
+     */
+    public static void verifyBothExist(CriterionRun run, AuditedResource r) {
+        Findings f = run.findings();
+        for (String name : List.of(BASIC, COMPLETE)) {
+            if (!RepoText.exists(run.provider(), dir(r.typeName()) + name)) {
+                f.add(dir(r.typeName()) + name, r.typeName() + ": expected " + name + ", found no such file"
+                        + (RepoText.isDirectory(run.provider(), dir(r.typeName())) ? " (the folder has "
+                        + fileNames(run.provider(), r.typeName()) + ")" : " (there is no folder " + dir(r.typeName()) + ")"));
+            }
+        }
+        f.verify();
+    }
+
     /** basic.tf exists, parses, declares the resource and sets each of its required attributes. */
     public static void verifyBasic(CriterionRun run, AuditedResource r) {
         Findings f = run.findings();
@@ -162,7 +179,67 @@ public final class ExampleFiles {
         }
     }
 
-    /** Every resource and data block of the provider's own types, checked against their schemas. */
+    /**
+     * What {@code terraform validate} rejects across the files of one folder, which it reads
+     * as one module: a resource, data source, variable, output or module call declared twice,
+     * a second default configuration of a provider, a second {@code required_providers}, a
+     * local value defined twice. Files that did not parse are left out (they fail on their own).
+     */
+    public static void validateFolder(List<HclFile> files, Findings f) {
+        Map<String, String> first = new java.util.HashMap<>();
+        for (HclFile file : files) {
+            if (file.problem() != null) {
+                continue;
+            }
+            for (HclFile.Block b : file.blocks()) {
+                String at = where(file.path(), b.line());
+                String name = b.labels().isEmpty() ? "" : b.labels().get(b.labels().size() - 1);
+                switch (b.kind()) {
+                    case "resource", "data" -> {
+                        if (b.labels().size() == 2) {
+                            duplicate(first, b.kind() + " " + b.labels(), at, f, "Duplicate " + b.kind() + " \"" + b.labels().get(0)
+                                    + "\" configuration: a " + b.labels().get(0) + " " + (b.kind().equals("data") ? "data source" : "resource")
+                                    + " named \"" + name + "\" was already declared");
+                        }
+                    }
+                    case "variable" -> duplicate(first, "variable " + name, at, f, "Duplicate variable declaration: a variable named \""
+                            + name + "\" was already declared");
+                    case "output" -> duplicate(first, "output " + name, at, f, "Duplicate output definition: an output named \""
+                            + name + "\" was already defined");
+                    case "module" -> duplicate(first, "module " + name, at, f, "Duplicate module call: a module named \""
+                            + name + "\" was already called");
+                    case "provider" -> {
+                        HclFile.AttributeValue alias = b.attributes().get("alias");
+                        duplicate(first, "provider " + name + (alias == null ? "" : " " + alias.text().strip()), at, f,
+                                alias == null ? "Duplicate provider configuration: a default (non-aliased) configuration for \""
+                                        + name + "\" was already given"
+                                        : "Duplicate provider configuration: \"" + name + "\" with alias " + alias.text().strip()
+                                        + " was already given");
+                    }
+                    case "terraform" -> b.blocks().stream().filter(n -> n.kind().equals("required_providers")).forEach(n ->
+                            duplicate(first, "required_providers", where(file.path(), n.line()), f,
+                                    "Duplicate required providers configuration: a module may have only one, it was already given"));
+                    case "locals" -> b.attributes().values().forEach(v -> duplicate(first, "local " + v.name(),
+                            where(file.path(), v.line()), f, "Duplicate local value definition: local." + v.name()
+                                    + " was already defined"));
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    private static void duplicate(Map<String, String> first, String key, String at, Findings f, String message) {
+        String earlier = first.putIfAbsent(key, at);
+        if (earlier != null) {
+            f.add(at, message + " at " + earlier + "; terraform validate reads the folder as one module and rejects it");
+        }
+    }
+
+    /**
+     * Every resource and data block of the provider's own types, checked against their schemas:
+     * only what {@code terraform validate} rejects (a literal Terraform converts to the
+     * attribute's type, such as {@code "5432"} for a number, is accepted).
+     */
     public static void validate(ProviderModel model, HclFile file, Findings f) {
         String prefix = model.providerTypeName() == null ? null : model.providerTypeName() + "_";
         for (HclFile.Block b : file.blocks()) {
@@ -208,12 +285,9 @@ public final class ExampleFiles {
             if (a.computed() && !a.optional() && !a.required()) {
                 f.add(at, address + ": attribute " + v.name() + " is read-only (Computed); setting it is an error");
             }
-            if (a.isDeprecated()) {
-                f.add(at, address + ": attribute " + v.name() + " is deprecated (" + a.deprecationMessage().strip()
-                        + "); an example should not use it");
-            }
+            // A deprecated attribute is a warning of terraform validate, not an error: not judged here.
             String problem = typeProblem(a, v);
-            if (problem != null) {
+            if (problem != null && !problem.contains(CONVERTED)) {
                 f.add(at, address + ": attribute " + v.name() + ": " + problem);
             }
         }
@@ -245,6 +319,9 @@ public final class ExampleFiles {
             }
         }
     }
+
+    /** How {@link #typeProblem} ends a literal Terraform converts to the attribute's type: not an error. */
+    static final String CONVERTED = "(Terraform converts it";
 
     /** What is wrong with a literal for this attribute's type, or null (expressions are not judged). */
     static String typeProblem(Attribute a, HclFile.AttributeValue v) {
@@ -350,13 +427,14 @@ public final class ExampleFiles {
 
     /** The command that checks the examples' formatting. */
     public static List<String> fmtCommand() {
-        return List.of("terraform", "fmt", "-check", "-recursive", "examples/");
+        return List.of("terraform", "fmt", "-check", "-recursive", "-no-color", "examples/");
     }
 
     /**
      * {@code terraform fmt -check -recursive examples/}: every file it lists is a finding. It
-     * runs only with consent and Terraform on PATH; otherwise the criterion is skipped with the
-     * command. The run is shared by the criteria that ask for it.
+     * needs no consent: {@code -check} only reads the files (it writes nothing) and runs no
+     * provider code. Without Terraform on PATH the criterion is skipped with the command. The
+     * run is shared by the criteria that ask for it.
      */
     public static void verifyFormatted(CriterionRun run) {
         Findings f = run.findings();
@@ -366,10 +444,6 @@ public final class ExampleFiles {
             f.verify();
         }
         String command = "cd " + run.audit().providerDir() + " && " + String.join(" ", fmtCommand());
-        if (!run.audit().config().exec()) {
-            run.skip("running terraform on the audited repository needs consent (-Dexec=true)", command
-                    + "  (or rerun the audit with -Dexec=true)");
-        }
         if (ExternalCommand.onPath("terraform").isEmpty()) {
             run.skip("no `terraform` command on PATH", command);
         }

@@ -2,6 +2,7 @@ package io.tfaudit.criteria.metrics;
 
 import static io.tfaudit.audit.Restated.criteria;
 
+import io.tfaudit.audit.Audit;
 import io.tfaudit.api.Criterion;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.Findings;
@@ -9,14 +10,13 @@ import io.tfaudit.audit.GoTestRun;
 import io.tfaudit.api.Phase;
 import io.tfaudit.api.Severity;
 import io.tfaudit.api.UserStory;
-import io.tfaudit.criteria.phase10.US030VerifyAuditDocuments;
+import io.tfaudit.criteria.documentation.ExampleFiles;
 import io.tfaudit.criteria.phase10.US031CreateComprehensiveAuditReport;
 import io.tfaudit.criteria.phase10b.US045CreateMissingResourceDocumentation;
 import io.tfaudit.criteria.phase10b.US046UpdateInlineCodeComments;
 import io.tfaudit.criteria.phase10b.US047CreateTestDocumentation;
 import io.tfaudit.criteria.phase10b.US048CreateCodeGeneratorDocumentation;
 import io.tfaudit.criteria.phase10b.US049UpdateChangelogForAuditFindings;
-import io.tfaudit.criteria.phase10b.US050CreateUpdateExampleFilesForAllResources;
 import io.tfaudit.criteria.phase12.US034RecordVcrCassettesForSourceConnectorTests;
 import io.tfaudit.criteria.phase12.US035RecordVcrCassettesForDestinationConnectorTests;
 import io.tfaudit.criteria.phase12.US036RecordVcrCassettesForTransformAndOtherResourceTests;
@@ -40,6 +40,7 @@ import io.tfaudit.criteria.phase8.US024WriteAcceptanceTestsForMissingTransformRe
 import io.tfaudit.criteria.phase9.US026AuditDescriptionQuality;
 import io.tfaudit.go.ast.GoFile;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -176,11 +177,38 @@ public class SuccessMetrics {
         return slash < 0 ? "." : path.substring(0, slash);
     }
 
+    /** The core documentation is US-029's list; placeholders and schema defaults (US-030.3) are not in this sentence. */
+    static final List<String> CORE_DOCUMENTATION = List.of("CLAUDE.md", "docs/ARCHITECTURE.md", "docs/DEVELOPMENT.md",
+            "docs/MIGRATION.md", "docs/AI_AGENT_COMPATIBILITY.md", "CHANGELOG.md", "README.md");
+    private static final java.util.regex.Pattern TODO = java.util.regex.Pattern.compile("\\b(TODO|FIXME|TBD)\\b");
+
     @Test
     @DisplayName("Zero outstanding TODOs in core documentation")
     @Criterion(value = 8, id = "SM-8", severity = Severity.MINOR)
     void noTodosInCoreDocumentation(CriterionRun run) {
-        run.restate(criteria(US030VerifyAuditDocuments.class, 3));
+        Findings f = run.findings();
+        List<String> read = new java.util.ArrayList<>();
+        for (String path : CORE_DOCUMENTATION) {
+            var text = run.provider().files().text(path);
+            if (text.isEmpty()) {
+                continue;
+            }
+            read.add(path);
+            String[] lines = text.get().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                var m = TODO.matcher(lines[i]);
+                if (m.find()) {
+                    String line = lines[i].strip();
+                    f.add(path + ":" + (i + 1), "expected no outstanding " + m.group() + ", found \""
+                            + (line.length() > 100 ? line.substring(0, 97) + "..." : line) + "\"");
+                }
+            }
+        }
+        if (read.isEmpty()) {
+            f.add("docs/", "expected the core documentation (" + String.join(", ", CORE_DOCUMENTATION) + "), found none of it");
+        }
+        run.evidence("core documentation read", String.join("\n", read));
+        f.verify();
     }
 
     @Test
@@ -224,25 +252,28 @@ public class SuccessMetrics {
                 .and(US044WriteNegativeTestsForResourceStateConflicts.class, 1, 2, 3, 4, 5));
     }
 
+    /** A smoke test covers each connector without credentials and passes (run with consent); what it verifies is US-041.2's. */
     @TestFactory
     @DisplayName("Smoke tests pass for connectors without full credentials")
     @Criterion(value = 14, id = "SM-14", severity = Severity.NORMAL)
     Stream<DynamicTest> smokeTests(CriterionRun run) {
-        return run.restatePerResource(criteria(US041ImplementSmokeTestsForConnectorsWithoutCredentials.class, 2));
+        return US041ImplementSmokeTestsForConnectorsWithoutCredentials.smokeTestsExist(run, true);
     }
 
+    /** That the page exists (as FR-31): its sections are US-045.5's. */
     @TestFactory
     @DisplayName("All 53 resources have documentation in `docs/resources/`")
     @Criterion(value = 15, id = "SM-15", severity = Severity.MINOR)
     Stream<DynamicTest> resourcePages(CriterionRun run) {
-        return run.restatePerResource(criteria(US045CreateMissingResourceDocumentation.class, 2, 3, 4, 5));
+        return run.forEachResource(Audit.resourcesOnly(), r -> US045CreateMissingResourceDocumentation.pageExists(run, r));
     }
 
+    /** That both files exist (as FR-18, FR-36): what they hold is US-050.3/4's. */
     @TestFactory
     @DisplayName("All 53 resources have example files (`basic.tf`, `complete.tf`)")
-    @Criterion(value = 16, id = "SM-16", severity = Severity.NORMAL)
+    @Criterion(value = 16, id = "SM-16", severity = Severity.MINOR)
     Stream<DynamicTest> exampleFiles(CriterionRun run) {
-        return run.restatePerResource(criteria(US050CreateUpdateExampleFilesForAllResources.class, 3, 4));
+        return run.forEachResource(Audit.resourcesOnly(), r -> ExampleFiles.verifyBothExist(run, r));
     }
 
     @Test
@@ -260,10 +291,11 @@ public class SuccessMetrics {
         run.restate(criteria(US046UpdateInlineCodeComments.class, 6));
     }
 
+    /** The findings: fixes, tests, documentation, breaking changes (US-049.2–5); the format (.6) and the section (.1) are not in this sentence. */
     @Test
     @DisplayName("CHANGELOG updated with all audit findings")
     @Criterion(value = 19, id = "SM-19", severity = Severity.MINOR)
     void changelogUpdated(CriterionRun run) {
-        run.restate(criteria(US049UpdateChangelogForAuditFindings.class, 1, 2, 3, 4, 5, 6));
+        run.restate(criteria(US049UpdateChangelogForAuditFindings.class, 2, 3, 4, 5));
     }
 }

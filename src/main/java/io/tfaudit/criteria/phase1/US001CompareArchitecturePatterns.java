@@ -82,7 +82,7 @@ public class US001CompareArchitecturePatterns {
 
     @Test
     @DisplayName("Identify improvements and trade-offs for each architectural decision")
-    @Criterion(value = 4, severity = Severity.NORMAL)
+    @Criterion(value = 4, severity = Severity.MINOR)
     void identifyImprovementsAndTradeOffs(CriterionRun run) {
         ProviderModel baseline = baseline(run);
         ArchitectureFacts b = ArchitectureFacts.of(baseline);

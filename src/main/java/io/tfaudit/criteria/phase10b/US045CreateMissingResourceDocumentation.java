@@ -79,6 +79,18 @@ public class US045CreateMissingResourceDocumentation {
         return run.forEachResource(Audit.in(Category.TRANSFORM), r -> pageFor(run, r));
     }
 
+    /**
+     * "All resources must have documentation in docs/resources/" (FR-31, SM-15): the page
+     * exists. Its title and sections are the stories' to judge (US-045.2–5).
+     */
+    public static void pageExists(CriterionRun run, AuditedResource r) {
+        if (DocPages.page(run.provider(), r.typeName(), false).isEmpty()) {
+            run.findings().add(DocPages.candidates(run.provider(), r.typeName(), false).get(0), r.typeName()
+                    + ": expected its documentation page, found no such file").verify();
+        }
+        run.evidence("the page", DocPages.page(run.provider(), r.typeName(), false).get().path());
+    }
+
     /** The page exists and documents this resource: its title or H1 names the type. */
     static void pageFor(CriterionRun run, AuditedResource r) {
         Findings f = run.findings();

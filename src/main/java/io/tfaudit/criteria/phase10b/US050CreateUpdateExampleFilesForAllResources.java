@@ -37,7 +37,7 @@ public class US050CreateUpdateExampleFilesForAllResources {
 
     @Test
     @DisplayName("Audit `examples/resources/` for missing directories")
-    @Criterion(value = 1, severity = Severity.NORMAL)
+    @Criterion(value = 1, severity = Severity.MINOR)
     void auditForMissingFolders(CriterionRun run) {
         Findings f = run.findings();
         StringBuilder table = new StringBuilder("| resource | basic.tf | complete.tf | import.sh |\n|---|---|---|---|\n");
@@ -70,28 +70,28 @@ public class US050CreateUpdateExampleFilesForAllResources {
 
     @TestFactory
     @DisplayName("Create `examples/resources/streamkap_{resource}/` for each missing resource")
-    @Criterion(value = 2, severity = Severity.NORMAL)
+    @Criterion(value = 2, severity = Severity.MINOR)
     Stream<DynamicTest> folderPerResource(CriterionRun run) {
         return run.forEachResource(Audit.resourcesOnly(), r -> ExampleFiles.verifyFolder(run, r.typeName()));
     }
 
     @TestFactory
     @DisplayName("Each directory contains `basic.tf` (minimal config)")
-    @Criterion(value = 3, severity = Severity.NORMAL)
+    @Criterion(value = 3, severity = Severity.MINOR)
     Stream<DynamicTest> basicTf(CriterionRun run) {
         return run.forEachResource(Audit.resourcesOnly(), r -> ExampleFiles.verifyBasic(run, r));
     }
 
     @TestFactory
     @DisplayName("Each directory contains `complete.tf` (all options with comments)")
-    @Criterion(value = 4, severity = Severity.NORMAL)
+    @Criterion(value = 4, severity = Severity.MINOR)
     Stream<DynamicTest> completeTf(CriterionRun run) {
         return run.forEachResource(Audit.resourcesOnly(), r -> ExampleFiles.verifyComplete(run, r));
     }
 
     @TestFactory
     @DisplayName("Each directory contains `import.sh` (import command example)")
-    @Criterion(value = 5, severity = Severity.NORMAL)
+    @Criterion(value = 5, severity = Severity.MINOR)
     Stream<DynamicTest> importSh(CriterionRun run) {
         return run.forEachResource(Audit.resourcesOnly(), r -> {
             Findings f = run.findings();
@@ -134,7 +134,7 @@ public class US050CreateUpdateExampleFilesForAllResources {
 
     @TestFactory
     @DisplayName("All examples pass `terraform validate` (syntax check)")
-    @Criterion(value = 7, severity = Severity.NORMAL)
+    @Criterion(value = 7, severity = Severity.MINOR)
     Stream<DynamicTest> valid(CriterionRun run) {
         return run.forEachResource(Audit.resourcesOnly(), r -> {
             Findings f = run.findings();
@@ -150,8 +150,10 @@ public class US050CreateUpdateExampleFilesForAllResources {
                     ExampleFiles.validate(run.provider(), file, f);
                 }
             }
-            run.evidence("validated", files.size() + " file(s) of " + dir + " checked against the provider's schemas (statically: "
-                    + "unknown, read-only, deprecated and missing required attributes, literal types, blocks)");
+            ExampleFiles.validateFolder(files, f);
+            run.evidence("validated", files.size() + " file(s) of " + dir + " checked as one module, as terraform validate reads a "
+                    + "folder (statically: declarations repeated across its files; against the provider's schemas, unknown, "
+                    + "read-only, deprecated and missing required attributes, literals Terraform cannot convert, blocks)");
             f.verify();
         });
     }

@@ -204,6 +204,7 @@ final class Cassettes {
                         + (p.files().cassettes().isEmpty() ? " (the checkout has no cassette)"
                         : " (cassettes elsewhere: " + p.files().cassettes().stream().map(Cassette::path).limit(5).toList() + ")"));
             }
+            unreadableOfNoResource(run, there, f);
             for (AuditedResource r : run.audit().resources(e.getValue())) {
                 for (Cassette c : of(p, r)) {
                     if (!inFolder(c, folder)) {
@@ -225,13 +226,28 @@ final class Cassettes {
         f.verify();
     }
 
+    /**
+     * A cassette that does not parse (or is too large to) is reported by the recording criterion
+     * of its resource; one whose name maps to no resource is reported here, where it is stored.
+     */
+    private static void unreadableOfNoResource(CriterionRun run, List<Cassette> there, Findings f) {
+        java.util.Set<String> ofSomeResource = new java.util.HashSet<>();
+        run.audit().resources(r -> true).forEach(r -> of(run.provider(), r).forEach(c -> ofSomeResource.add(c.path())));
+        for (Cassette c : there) {
+            if (c.problem() != null && !ofSomeResource.contains(c.path())) {
+                f.add(c.path() + (c.problem().line() > 0 ? ":" + c.problem().line() : ""), "the cassette does not parse ("
+                        + Secrets.scrub(c.problem().message()) + ") and its name maps to no resource: expected a readable cassette");
+            }
+        }
+    }
+
     /** "Sensitive data redacted from cassettes": no secret in the cassettes of these folders, and recording redacts. */
     static void redacted(CriterionRun run, Predicate<Cassette> scope, String scopeName) {
         ProviderModel p = run.provider();
         Findings f = run.findings();
         List<Cassette> cassettes = p.files().cassettes().stream().filter(scope).toList();
         for (Cassette c : cassettes) {
-            for (Secrets.Secret s : Secrets.scan(c.text())) {
+            for (Secrets.Secret s : secrets(c, f)) {
                 f.add(c.path() + ":" + s.line(), s.kind() + " " + s.redacted() + " recorded in clear: expected it redacted "
                         + "(REDACTED) before the cassette was saved");
             }
@@ -249,6 +265,19 @@ final class Cassettes {
         if (cassettes.isEmpty()) {
             run.skip("no cassette in " + scopeName + " to scan (the recording criteria report the missing cassettes)"
                     + (recorders.isEmpty() ? "" : "; recording redacts credentials: " + recorders), null);
+        }
+    }
+
+    /** The cassette's secrets, read as a stream when it is too large to hold: scanned whatever its size. */
+    private static List<Secrets.Secret> secrets(Cassette c, Findings f) {
+        if (c.text() != null) {
+            return Secrets.scan(c.text());
+        }
+        try (java.io.Reader in = c.open()) {
+            return Secrets.scan(in);
+        } catch (java.io.IOException e) {
+            f.add(c.path(), "cannot be read to scan it for secrets: " + e.getMessage() + ": expected a readable cassette");
+            return List.of();
         }
     }
 

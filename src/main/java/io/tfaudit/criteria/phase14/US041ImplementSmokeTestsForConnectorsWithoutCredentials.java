@@ -3,6 +3,7 @@ package io.tfaudit.criteria.phase14;
 import io.tfaudit.api.Criterion;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.Findings;
+import io.tfaudit.audit.GoTestRun;
 import io.tfaudit.api.Phase;
 import io.tfaudit.api.Severity;
 import io.tfaudit.audit.Typecheck;
@@ -123,6 +124,48 @@ public class US041ImplementSmokeTestsForConnectorsWithoutCredentials {
             f.verify();
         }));
     }
+
+    /**
+     * FR-27, FR-30 ("smoke tests must exist") and SM-14 ("smoke tests pass"), per connector in
+     * this story's scope: a TestSmoke* covers it, its own or one that builds every connector's
+     * schema; what the tests verify is this story's second criterion, a stricter sentence. With
+     * {@code mustPass}, the covering tests run (no TF_ACC: they need no credentials) and each must pass.
+     */
+    public static Stream<DynamicTest> smokeTestsExist(CriterionRun run, boolean mustPass) {
+        Map<String, String> scope = scope(run);
+        if (scope.isEmpty()) {
+            return Stream.of(DynamicTest.dynamicTest(run.text() + CriterionRun.RESOURCE_SEPARATOR + "(no connector without credentials)",
+                    () -> run.notApplicable("every connector has an acceptance test whose variables .env.example provides, "
+                            + "and no TestSmoke* test exists")));
+        }
+        List<EnvVars.Smoke> smoke = EnvVars.smokeTests(run.audit());
+        return scope.entrySet().stream().map(e -> DynamicTest.dynamicTest(run.text() + CriterionRun.RESOURCE_SEPARATOR + e.getKey(), () -> {
+            Findings f = run.findings();
+            List<TestFunction> covering = smoke.stream().filter(s -> s.all() || s.covers().contains(e.getKey()))
+                    .map(EnvVars.Smoke::test).toList();
+            if (covering.isEmpty()) {
+                String anchor = run.provider().resource(e.getKey()).map(Resource::constructorPos).map(pos -> pos.fileAndLine())
+                        .orElse("internal/provider/");
+                f.add(anchor, e.getKey() + " (" + e.getValue() + "): expected a TestSmoke* test covering it, found none");
+                f.verify();
+            }
+            run.evidence("smoke tests of " + e.getKey(), covering.stream().map(t -> t.name() + " (" + t.pos().fileAndLine() + ")").toList()
+                    .toString());
+            if (!mustPass) {
+                return;
+            }
+            GoTestRun.Result result = GoTestRun.runOrSkip(run, false, "TestSmoke", "./internal/provider/...", SMOKE_TIMEOUT);
+            for (TestFunction t : covering) {
+                String action = result.actions().get(t.name());
+                if (!"pass".equals(action)) {
+                    f.add(t.pos(), t.name() + ": expected pass, found " + (action == null ? "no result" : action));
+                }
+            }
+            f.verify();
+        }));
+    }
+
+    private static final java.time.Duration SMOKE_TIMEOUT = java.time.Duration.ofMinutes(20);
 
     private static String conversionLike(Set<String> called) {
         List<String> seen = called.stream().filter(n -> n.matches("(?i).*(model|field|mapping|reflect|typeof).*")).limit(6).toList();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 @UserStory(id = "US-005", title = "Verify Helper Functions", phase = Phase.PHASE_2)
 public class US005VerifyHelperFunctions {
 
-    static final List<String> HELPERS = List.of("GetTfCfgString", "GetTfCfgInt64", "GetTfCfgBool", "GetTfCfgListString",
+    public static final List<String> HELPERS = List.of("GetTfCfgString", "GetTfCfgInt64", "GetTfCfgBool", "GetTfCfgListString",
             "MigrateDeprecatedValues");
     private static final Pattern MISSING = Pattern.compile("(?i).*(missing|absent|not (present|found|set)|different key|no key|nil map).*");
     private static final Pattern NUMERIC = Pattern.compile("-?\\d+(\\.\\d+)?");

@@ -74,7 +74,8 @@ public class US007RunMigrationTests {
                         + " (ExternalProviders … VersionConstraint), found " + t.externalProviderVersions());
             }
             if (!t.expectsEmptyPlan()) {
-                f.add(t.pos(), t.name() + ": expected a plan check plancheck.ExpectEmptyPlan() after upgrading, found none");
+                f.add(t.pos(), t.name() + ": expected a plan check plancheck.ExpectEmptyPlan() after upgrading (or a PlanOnly "
+                        + "step, which fails on a non-empty plan), found none");
             }
             f.verify();
             GoTestRun.Result result = GoTestRun.runOrSkip(run, true, RUN_REGEX, "./internal/provider/...", TIMEOUT);

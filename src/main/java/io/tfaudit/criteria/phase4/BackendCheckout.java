@@ -65,6 +65,12 @@ final class BackendCheckout {
             return d.isMissingNode() || d.isNull() || d.isContainerNode() ? null : scalar(d);
         }
 
+        /** The default as a finding quotes it: redacted when the field holds a secret (encrypted, a password control). */
+        String shownDefault() {
+            String d = defaultText();
+            return d != null && (encrypt() || control().equals("password")) ? io.tfaudit.audit.Secrets.redact(d) : d;
+        }
+
         /** A default the backend resolves itself ({@code "<SSH.PUBLIC.KEY>"}): never a Terraform default. */
         boolean placeholderDefault() {
             String d = defaultText();

@@ -104,10 +104,10 @@ public class US010VerifyParserImplementation {
             boolean scalar = List.of("String", "Int64", "Bool").contains(attr.kind());
             if (d != null && scalar && !field.placeholderDefault() && !field.readonly()) {
                 if (!attr.hasDefault()) {
-                    f.add(a.pos(), a.label() + ": the backend's default for " + field.name() + " is " + d + ", the schema has none");
+                    f.add(a.pos(), a.label() + ": the backend's default for " + field.name() + " is " + field.shownDefault() + ", the schema has none");
                 } else if (attr.defaultValue() != null && !sameValue(attr.defaultValue(), d)) {
                     f.add(a.pos(), a.label() + ": default " + attr.defaultExpression() + ", the backend's default for "
-                            + field.name() + " is " + d);
+                            + field.name() + " is " + field.shownDefault());
                 }
             }
         });

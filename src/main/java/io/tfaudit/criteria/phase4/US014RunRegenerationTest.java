@@ -155,7 +155,7 @@ public class US014RunRegenerationTest {
             run.skip("every generated file parses and imports what it uses; compiling them needs `go` on PATH", command);
         }
         try {
-            ExternalCommand.Result r = ExternalCommand.run(run.audit().providerDir(), List.of("go", "build", "./" + GeneratedLayer.DIR + "..."),
+            ExternalCommand.Result r = ExternalCommand.run(run.audit().providerDir(), List.of("go", "build", GoTestRun.moduleMode(run.audit().providerDir()), "./" + GeneratedLayer.DIR + "..."),
                     run.audit().config().toolTimeout(BUILD_TIMEOUT));
             GoToolchain.unusableFor(r).ifPresent(why -> run.skip("every generated file parses and imports what it uses; "
                     + "compiling them could not be judged on this machine: " + why, command));

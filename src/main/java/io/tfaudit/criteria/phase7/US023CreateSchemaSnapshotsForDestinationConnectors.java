@@ -16,7 +16,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** A schema snapshot per resource, found where the provider keeps them, equal to the effective schema. */
+/**
+ * A schema snapshot per resource, found where the provider keeps them. That it exists is judged
+ * here; that it agrees with the schema, by US-009.2 (breaking differences) and FR-21 (stale).
+ */
 @UserStory(id = "US-023", title = "Create Schema Snapshots for Destination Connectors", phase = Phase.PHASE_7)
 public class US023CreateSchemaSnapshotsForDestinationConnectors {
 
@@ -41,7 +44,7 @@ public class US023CreateSchemaSnapshotsForDestinationConnectors {
     @DisplayName("All 22 destination snapshots exist in `testdata/snapshots/`")
     @Criterion(value = 3, severity = Severity.NORMAL)
     Stream<DynamicTest> allSnapshotsExist(CriterionRun run) {
-        return EntityCoverage.snapshotsExistAndMatch(run, Category.DESTINATION);
+        return EntityCoverage.snapshotsExist(run, Category.DESTINATION);
     }
 
     @Test

@@ -110,7 +110,8 @@ final class DescriptionText {
 
     /**
      * Whether the description says "Defaults to" with this value: {@code `x`} (or {@code `"x"`});
-     * the plain description may also write {@code "x"} or the bare value. An empty string may be
+     * the plain description may also write {@code "x"}, the value quoted as Go's {@code %q}
+     * writes it (backslashes and quotes escaped), or the bare value. An empty string may be
      * written {@code `""`} or "an empty string".
      */
     static boolean documentsDefault(String description, Object value, boolean markdown) {
@@ -124,6 +125,7 @@ final class DescriptionText {
             List<String> forms = new ArrayList<>(List.of("`" + v + "`", "`\"" + v + "\"`"));
             if (!markdown) {
                 forms.add("\"" + v + "\"");
+                forms.add(goQuoted(v)); // fmt's %q, as a generator writes it: a quoted literal of the same value
             }
             if (v.isEmpty()) {
                 forms.addAll(List.of("an empty string", "empty string", "empty"));
@@ -142,6 +144,22 @@ final class DescriptionText {
     }
 
     /** What follows "Defaults to" (up to the end of its sentence), or null when the description does not say it. */
+    /** The value as Go's {@code %q} writes it (strconv.Quote, for printable text). */
+    static String goQuoted(String v) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : v.toCharArray()) {
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '"' -> sb.append("\\\"");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
     static String statedDefault(String description) {
         if (description == null) {
             return null;

@@ -26,28 +26,28 @@ public class US027VerifyExampleFiles {
 
     @TestFactory
     @DisplayName("All 53 resources have `examples/resources/streamkap_{name}/` directory")
-    @Criterion(value = 1, severity = Severity.NORMAL)
+    @Criterion(value = 1, severity = Severity.MINOR)
     Stream<DynamicTest> everyResourceHasAnExampleFolder(CriterionRun run) {
         return run.forEachResource(Audit.resourcesOnly(), r -> ExampleFiles.verifyFolder(run, r.typeName()));
     }
 
     @TestFactory
     @DisplayName("Each has `basic.tf` with minimal required config")
-    @Criterion(value = 2, severity = Severity.NORMAL)
+    @Criterion(value = 2, severity = Severity.MINOR)
     Stream<DynamicTest> basicSetsTheRequiredAttributes(CriterionRun run) {
         return run.forEachResource(Audit.resourcesOnly(), r -> ExampleFiles.verifyBasic(run, r));
     }
 
     @TestFactory
     @DisplayName("Each has `complete.tf` with all options and comments")
-    @Criterion(value = 3, severity = Severity.NORMAL)
+    @Criterion(value = 3, severity = Severity.MINOR)
     Stream<DynamicTest> completeSetsEveryOptionWithComments(CriterionRun run) {
         return run.forEachResource(Audit.resourcesOnly(), r -> ExampleFiles.verifyComplete(run, r));
     }
 
     @Test
     @DisplayName("Examples are syntactically valid Terraform")
-    @Criterion(value = 4, severity = Severity.NORMAL)
+    @Criterion(value = 4, severity = Severity.MINOR)
     void examplesParse(CriterionRun run) {
         Findings f = run.findings();
         var examples = run.provider().files().examples();

@@ -2,13 +2,14 @@ package io.tfaudit.criteria.requirements;
 
 import static io.tfaudit.audit.Restated.criteria;
 
+import io.tfaudit.audit.Audit;
 import io.tfaudit.api.Criterion;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.api.Phase;
 import io.tfaudit.api.Severity;
 import io.tfaudit.api.UserStory;
+import io.tfaudit.criteria.documentation.ExampleFiles;
 import io.tfaudit.criteria.phase9.US026AuditDescriptionQuality;
-import io.tfaudit.criteria.phase9.US027VerifyExampleFiles;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -25,11 +26,12 @@ public class AiAgentOptimizationRequirements {
         return run.restatePerResource(criteria(US026AuditDescriptionQuality.class, 1));
     }
 
+    /** That both files exist: what they hold is US-027.2/3's ("minimal required config", "all options and comments"). */
     @TestFactory
     @DisplayName("All resources must have basic.tf and complete.tf examples")
-    @Criterion(value = 18, id = "FR-18", severity = Severity.NORMAL)
+    @Criterion(value = 18, id = "FR-18", severity = Severity.MINOR)
     Stream<DynamicTest> basicAndCompleteExamples(CriterionRun run) {
-        return run.restatePerResource(criteria(US027VerifyExampleFiles.class, 2, 3));
+        return run.forEachResource(Audit.resourcesOnly(), r -> ExampleFiles.verifyBothExist(run, r));
     }
 
     @TestFactory

@@ -21,7 +21,7 @@ public class ArchitectureRequirements {
 
     @Test
     @DisplayName("The refactored architecture must maintain three clear layers: generated, wrapper, and base")
-    @Criterion(value = 1, id = "FR-1", severity = Severity.CRITICAL)
+    @Criterion(value = 1, id = "FR-1", severity = Severity.NORMAL)
     void threeClearLayers(CriterionRun run) {
         // markers on generated code, wrappers implementing the interface, CRUD in the base, no logic in generated code
         run.restate(criteria(US002VerifyLayerSeparation.class, 1, 2, 3, 4));

@@ -8,7 +8,6 @@ import io.tfaudit.api.Phase;
 import io.tfaudit.api.Severity;
 import io.tfaudit.api.UserStory;
 import io.tfaudit.criteria.phase4.US010VerifyParserImplementation;
-import io.tfaudit.criteria.phase4.US011VerifyGeneratorImplementation;
 import io.tfaudit.criteria.phase4.US012VerifyOverrideSystem;
 import io.tfaudit.criteria.phase4.US013VerifyDeprecationSystem;
 import io.tfaudit.criteria.phase4.US014RunRegenerationTest;
@@ -26,11 +25,12 @@ public class CodeGenerationRequirements {
         run.restate(criteria(US010VerifyParserImplementation.class, 1, 2));
     }
 
+    /** That the generated code compiles (US-014.4); a correct type per control (US-011.1) asks more: a wrong type compiles. */
     @Test
     @DisplayName("Generator must produce compilable Go code for all field types")
     @Criterion(value = 11, id = "FR-11", severity = Severity.BLOCKER)
     void generatorProducesCompilableCode(CriterionRun run) {
-        run.restate(criteria(US011VerifyGeneratorImplementation.class, 1).and(US014RunRegenerationTest.class, 4));
+        run.restate(criteria(US014RunRegenerationTest.class, 4));
     }
 
     @Test

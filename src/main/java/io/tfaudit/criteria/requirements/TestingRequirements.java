@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestFactory;
 @UserStory(id = "FR-20-27", title = "Testing", phase = Phase.FUNCTIONAL_REQUIREMENTS)
 public class TestingRequirements {
 
-    /** By content, whatever the PRD named the test: a TestAcc* declaring the resource, with create, update, import, CheckDestroy. */
+    /** By content, whatever the PRD named the test: a TestAcc* declaring the resource (its steps are the stories' to judge). */
     @TestFactory
     @DisplayName("All 53 resources must have acceptance tests")
     @Criterion(value = 20, id = "FR-20", severity = Severity.NORMAL)
@@ -43,21 +43,68 @@ public class TestingRequirements {
         return run.forEachResource(Audit.resourcesOnly(), r -> EntityCoverage.acceptanceTestOf(run, r));
     }
 
+    /**
+     * A snapshot per resource (the stories' "exist"), and, "for compatibility testing", one that
+     * covers the schema: a stale snapshot is a minor finding of its own, reported here only (a
+     * later removal of an attribute it lacks would go unnoticed). A missing snapshot stays normal.
+     */
     @TestFactory
     @DisplayName("All resources must have schema snapshots for compatibility testing")
     @Criterion(value = 21, id = "FR-21", severity = Severity.NORMAL)
     Stream<DynamicTest> schemaSnapshots(CriterionRun run) {
         return run.restatePerResource(criteria(US021CreateSchemaSnapshotsForSourceConnectors.class, 3)
                 .and(US023CreateSchemaSnapshotsForDestinationConnectors.class, 3)
-                .and(US025CreateSchemaSnapshotsForTransformResources.class, 2));
+                .and(US025CreateSchemaSnapshotsForTransformResources.class, 2), (r, f) -> {
+                    if (EntityCoverage.staleSnapshot(run.provider(), r.registered(), f)) {
+                        run.reportSeverity(Severity.MINOR);
+                    }
+                });
     }
 
-    /** The helpers as US-005 asks, and every exported method of the API client called by some Go test. */
+    /**
+     * "Cover": every exported function of the helper package and every exported method of the
+     * API client is called by some Go test. The edge cases US-005.1–4 name, MigrateDeprecatedValues'
+     * behaviour (US-005.5) and the tests passing (US-005.6) ask more; they are not restated here.
+     */
     @Test
     @DisplayName("Unit tests must cover all helper functions and API client methods")
     @Criterion(value = 22, id = "FR-22", severity = Severity.NORMAL)
     void unitTestsCoverHelpersAndClient(CriterionRun run) {
-        run.restate(criteria(US005VerifyHelperFunctions.class, 1, 2, 3, 4, 5, 6), f -> clientMethodsTested(run, f));
+        Findings f = run.findings();
+        helpersTested(run, f);
+        clientMethodsTested(run, f);
+        f.verify();
+    }
+
+    /** The helper package: where US-005's helpers are declared; each exported function of it called by a test. */
+    private static void helpersTested(CriterionRun run, Findings f) {
+        CallGraph calls = run.audit().memo("call-graph", () -> new CallGraph(run.provider().module()));
+        java.util.Set<String> dirs = new java.util.TreeSet<>();
+        for (String helper : US005VerifyHelperFunctions.HELPERS) {
+            calls.named(helper).forEach(fn -> dirs.add(directory(fn.file().path())));
+        }
+        if (dirs.isEmpty()) {
+            f.add("internal/helper/", "expected the helper functions (" + String.join(", ", US005VerifyHelperFunctions.HELPERS)
+                    + "), found none");
+        }
+        List<CallGraph.Fn> helpers = calls.all(false).stream()
+                .filter(fn -> dirs.contains(directory(fn.file().path())) && fn.decl().receiverTypeName() == null
+                        && Character.isUpperCase(fn.decl().name().name().charAt(0)))
+                .toList();
+        int tested = 0;
+        for (CallGraph.Fn h : helpers) {
+            if (US005VerifyHelperFunctions.testsCalling(run, h.decl().name().name()).isEmpty()) {
+                f.add(h.decl().pos(), h.decl().name().name() + ": expected a Go test calling it, found none");
+            } else {
+                tested++;
+            }
+        }
+        run.evidence("helper functions", tested + " of " + helpers.size() + " exported functions in " + dirs + " are called by a test");
+    }
+
+    private static String directory(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "." : path.substring(0, slash);
     }
 
     private static void clientMethodsTested(CriterionRun run, Findings f) {
@@ -113,10 +160,11 @@ public class TestingRequirements {
         run.restate(criteria(US043WriteNegativeTestsForSchemaValidation.class, 1, 2, 3, 4));
     }
 
+    /** That a smoke test covers each connector without credentials; what it verifies is US-041.2's. */
     @TestFactory
     @DisplayName("Smoke tests must exist for connectors without full credentials")
     @Criterion(value = 27, id = "FR-27", severity = Severity.NORMAL)
     Stream<DynamicTest> smokeTests(CriterionRun run) {
-        return run.restatePerResource(criteria(US041ImplementSmokeTestsForConnectorsWithoutCredentials.class, 2));
+        return US041ImplementSmokeTestsForConnectorsWithoutCredentials.smokeTestsExist(run, false);
     }
 }

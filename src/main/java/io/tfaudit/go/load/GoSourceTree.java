@@ -175,6 +175,9 @@ public final class GoSourceTree {
             Thread.currentThread().interrupt();
             problems.add(new SyntaxError(".", 0, 0, "loading interrupted"));
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof VirtualMachineError vm) {
+                throw vm; // out of memory is the machine's, not a file's problem: the command says what to do
+            }
             problems.add(new SyntaxError(".", 0, 0, "internal error while loading: " + e.getCause()));
         } finally {
             pool.shutdownNow();

@@ -32,11 +32,14 @@ final class AstBuilder {
     private final String file;
     private final Comments comments;
     private final List<SyntaxError> problems;
+    private final List<Token> tokens;
 
-    AstBuilder(String file, Comments comments, List<SyntaxError> problems) {
+    /** {@code tokens}: the file's code tokens, to see what follows a label. */
+    AstBuilder(String file, Comments comments, List<SyntaxError> problems, List<Token> tokens) {
         this.file = file;
         this.comments = comments;
         this.problems = problems;
+        this.tokens = tokens;
     }
 
     GoFile buildFile(SourceFileContext tree, long size, boolean tolerant) {
@@ -114,11 +117,68 @@ final class AstBuilder {
         List<Spec> specs = new ArrayList<>();
         boolean grouped = t.L_PAREN() != null;
         for (TypeSpecContext s : t.typeSpec()) {
-            specs.add(new Spec.TypeSpec(pos(s), grouped ? comments.docFor(s.getStart()) : null,
-                    ident(s.IDENTIFIER()), s.typeParameters() == null ? null : typeParameters(s.typeParameters()),
-                    s.ASSIGN() != null, type(s.type_())));
+            CommentGroup doc = grouped ? comments.docFor(s.getStart()) : null;
+            TypeParametersContext tp = s.typeParameters();
+            Expr arrayLength = tp == null || s.ASSIGN() != null ? null : arrayLengthReadAsTypeParameter(tp);
+            if (arrayLength != null) {
+                specs.add(new Spec.TypeSpec(pos(s), doc, ident(s.IDENTIFIER()), null, false,
+                        new Expr.ArrayType(pos(tp), value(arrayLength), type(s.type_()))));
+            } else {
+                specs.add(new Spec.TypeSpec(pos(s), doc, ident(s.IDENTIFIER()), tp == null ? null : typeParameters(tp),
+                        s.ASSIGN() != null, type(s.type_())));
+            }
         }
         return new Decl.GenDecl(pos(t), comments.docFor(t.getStart()), Decl.Keyword.TYPE, grouped, List.copyOf(specs));
+    }
+
+    /**
+     * {@code type A [N * M]int} and {@code type A [N(M)]int} read as type parameter lists too:
+     * N with the constraint *M or (M). As go/parser decides (and the spec means), they are
+     * arrays unless a constraint term is certainly a type (a type literal or {@code ~T}) or
+     * a comma follows. Returns the array length when the list is one, else null.
+     */
+    private Expr arrayLengthReadAsTypeParameter(TypeParametersContext ctx) {
+        if (ctx.typeParameterDecl().size() != 1 || !ctx.COMMA().isEmpty()) {
+            return null;
+        }
+        TypeParameterDeclContext d = ctx.typeParameterDecl(0);
+        List<TypeTermContext> terms = d.typeElem().typeTerm();
+        if (d.identifierList().IDENTIFIER().size() != 1 || terms.get(0).TILDE() != null) {
+            return null;
+        }
+        Expr.Ident name = ident(d.identifierList().IDENTIFIER(0));
+        Type_Context first = terms.get(0).type_();
+        Expr length;
+        if (first.typeLit() != null && first.typeLit().pointerType() != null) {
+            Expr y = type(first.typeLit().pointerType().type_());
+            if (isTypeElem(y)) {
+                return null;
+            }
+            length = new Expr.BinaryExpr(name.pos(), name, "*", y);
+        } else if (first.L_PAREN() != null) {
+            Expr y = type(first.type_());
+            if (isTypeElem(y)) {
+                return null;
+            }
+            length = new Expr.CallExpr(name.pos(), name, List.of(y), false);
+        } else {
+            return null;
+        }
+        for (TypeTermContext term : terms.subList(1, terms.size())) {
+            Expr y = type(term.type_());
+            if (term.TILDE() != null || isTypeElem(y)) {
+                return null;
+            }
+            length = new Expr.BinaryExpr(length.pos(), length, "|", y);
+        }
+        return length;
+    }
+
+    /** go/parser's isTypeElem: certainly a type, never a value. */
+    private static boolean isTypeElem(Expr x) {
+        Expr t = unparen(x);
+        return t instanceof Expr.ArrayType || t instanceof Expr.StructType || t instanceof Expr.FuncType
+                || t instanceof Expr.InterfaceType || t instanceof Expr.MapType || t instanceof Expr.ChanType;
     }
 
     private Decl.GenDecl importDecl(ImportDeclContext ctx) {
@@ -131,9 +191,41 @@ final class AstBuilder {
             } else if (s.DOT() != null) {
                 name = new Expr.Ident(pos(s.DOT().getSymbol()), ".");
             }
-            specs.add(new Spec.ImportSpec(pos(s), grouped ? comments.docFor(s.getStart()) : null, name, stringLit(s.string_())));
+            Expr.BasicLit path = stringLit(s.string_());
+            if (!isValidImportPath(path)) {
+                reject(path.pos(), "invalid import path: " + path.raw());
+            }
+            specs.add(new Spec.ImportSpec(pos(s), grouped ? comments.docFor(s.getStart()) : null, name, path));
         }
         return new Decl.GenDecl(pos(ctx), comments.docFor(ctx.getStart()), Decl.Keyword.IMPORT, grouped, List.copyOf(specs));
+    }
+
+    /** As go/parser's isValidImport: not empty, graphic, no spaces and none of the characters the spec reserves. */
+    private static boolean isValidImportPath(Expr.BasicLit lit) {
+        String path;
+        try {
+            path = lit.stringValue();
+        } catch (RuntimeException undecodable) {
+            return false;
+        }
+        for (int i = 0; i < path.length(); ) {
+            int cp = path.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean space = Character.isWhitespace(cp) || cp == 0x85 || cp == 0xA0 || cp == 0x2007 || cp == 0x202F;
+            if (!isGraphic(cp) || space || "!\"#$%&'()*,:;<=>?[\\]^{|}`\uFFFD".indexOf(cp) >= 0) {
+                return false;
+            }
+        }
+        return !path.isEmpty();
+    }
+
+    /** Go's unicode.IsGraphic: letters, marks, numbers, punctuation, symbols and the space separators. */
+    private static boolean isGraphic(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
+            default -> true;
+        };
     }
 
     private Decl.FuncDecl functionDecl(FunctionDeclContext ctx) {
@@ -147,15 +239,23 @@ final class AstBuilder {
     private FieldList typeParameters(TypeParametersContext ctx) {
         List<Field> fields = new ArrayList<>();
         for (TypeParameterDeclContext d : ctx.typeParameterDecl()) {
-            fields.add(new Field(pos(d), null, identifierList(d.identifierList()), typeElem(d.typeElem()), null));
+            // In `[P (C)]` go/parser reads P(C) as a call first: its parentheses are not the constraint's.
+            boolean callLike = fields.isEmpty() && d.identifierList().IDENTIFIER().size() == 1;
+            fields.add(new Field(pos(d), null, identifierList(d.identifierList()), typeElem(d.typeElem(), callLike), null));
         }
         return new FieldList(pos(ctx), List.copyOf(fields));
     }
 
     private Expr typeElem(TypeElemContext ctx) {
+        return typeElem(ctx, false);
+    }
+
+    private Expr typeElem(TypeElemContext ctx, boolean firstParenthesesDropped) {
         Expr result = null;
         for (TypeTermContext term : ctx.typeTerm()) {
-            Expr t = type(term.type_());
+            Expr t = result == null && firstParenthesesDropped && term.TILDE() == null && term.type_().L_PAREN() != null
+                    ? type(term.type_().type_())
+                    : type(term.type_());
             if (term.TILDE() != null) {
                 t = new Expr.UnaryExpr(pos(term), "~", t);
             }
@@ -233,7 +333,7 @@ final class AstBuilder {
     private Expr.ArrayType arrayType(Token lbrack, ExpressionContext len, TerminalNode ellipsis, Type_Context elt) {
         Expr length = null;
         if (len != null) {
-            length = expression(len);
+            length = value(expression(len));
         } else if (ellipsis != null) {
             length = new Expr.Ellipsis(pos(ellipsis.getSymbol()), null);
         }
@@ -383,9 +483,18 @@ final class AstBuilder {
             return branch(f, "fallthrough", null);
         }
         if (c instanceof LabeledStmtContext l) {
-            Stmt inner = l.statement() == null
-                    ? new Stmt.EmptyStmt(pos(l.COLON().getSymbol()), true)
-                    : statement(l.statement());
+            Stmt inner;
+            if (l.statement() == null) {
+                // A label may end a block, never a case: go/parser wants a statement before `case`.
+                int next = l.COLON().getSymbol().getTokenIndex() + 1;
+                if (next < tokens.size() && (tokens.get(next).getType() == GoLexer.CASE
+                        || tokens.get(next).getType() == GoLexer.DEFAULT)) {
+                    problems.add(error(tokens.get(next), "expected statement, found '" + tokens.get(next).getText() + "'"));
+                }
+                inner = new Stmt.EmptyStmt(pos(l.COLON().getSymbol()), true);
+            } else {
+                inner = statement(l.statement());
+            }
             return new Stmt.LabeledStmt(pos(l), ident(l.IDENTIFIER()), inner);
         }
         if (c instanceof SelectStmtContext s) {
@@ -421,14 +530,14 @@ final class AstBuilder {
         }
         ParseTree op = ctx.getChild(1);
         if (op instanceof AssignOpContext a) {
-            return new Stmt.AssignStmt(at, lhs, a.getText(), expressionList(ctx.expressionList(1)));
+            return new Stmt.AssignStmt(at, lhs, a.getText().intern(), expressionList(ctx.expressionList(1)));
         }
         int type = ((TerminalNode) op).getSymbol().getType();
         return switch (type) {
-            case GoLexer.DEFINE -> new Stmt.AssignStmt(at, lhs, ":=", expressionList(ctx.expressionList(1)));
+            case GoLexer.DEFINE -> new Stmt.AssignStmt(at, namesToDefine(lhs), ":=", expressionList(ctx.expressionList(1)));
             case GoLexer.INC -> new Stmt.IncDecStmt(at, lhs.get(0), "++");
             case GoLexer.DEC -> new Stmt.IncDecStmt(at, lhs.get(0), "--");
-            default -> new Stmt.SendStmt(at, lhs.get(0), expression(ctx.expression()));
+            default -> new Stmt.SendStmt(at, lhs.get(0), value(expression(ctx.expression())));
         };
     }
 
@@ -446,14 +555,26 @@ final class AstBuilder {
                 problems.add(error(rhs.getStart(), "unexpected range"));
                 return new Stmt.BadStmt(at);
             }
-            return new Stmt.AssignStmt(at, lhs, op.getText(), expressionList(rhs.expressionListNoLit()));
+            boolean define = op instanceof TerminalNode;
+            return new Stmt.AssignStmt(at, define ? namesToDefine(lhs) : lhs, op.getText().intern(),
+                    expressionList(rhs.expressionListNoLit()));
         }
         int type = ((TerminalNode) op).getSymbol().getType();
         return switch (type) {
             case GoLexer.INC -> new Stmt.IncDecStmt(at, lhs.get(0), "++");
             case GoLexer.DEC -> new Stmt.IncDecStmt(at, lhs.get(0), "--");
-            default -> new Stmt.SendStmt(at, lhs.get(0), expression(ctx.expressionNoLit()));
+            default -> new Stmt.SendStmt(at, lhs.get(0), value(expression(ctx.expressionNoLit())));
         };
+    }
+
+    /** The left side of {@code :=} declares names: {@code (x) := 0} and {@code a.b := 0} are errors. */
+    private List<Expr> namesToDefine(List<Expr> lhs) {
+        for (Expr x : lhs) {
+            if (!(x instanceof Expr.Ident)) {
+                reject(x.pos(), "expected identifier on left side of :=");
+            }
+        }
+        return lhs;
     }
 
     private Expr conditionOf(Stmt s, ParserRuleContext where) {
@@ -468,10 +589,10 @@ final class AstBuilder {
         Stmt init = null;
         Expr cond;
         if (ctx.headerStmt() == null) {
-            cond = expression(ctx.expressionNoLit());
+            cond = value(expression(ctx.expressionNoLit()));
         } else if (ctx.expressionNoLit() != null) {
             init = headerStmt(ctx.headerStmt());
-            cond = expression(ctx.expressionNoLit());
+            cond = value(expression(ctx.expressionNoLit()));
         } else {
             cond = conditionOf(headerStmt(ctx.headerStmt()), ctx.headerStmt());
         }
@@ -502,17 +623,55 @@ final class AstBuilder {
         Stmt init = semi && first != null ? headerStmt(first) : null;
         HeaderStmtContext tagCtx = semi ? second : first;
         Stmt tag = tagCtx == null ? null : headerStmt(tagCtx);
+        boolean typeSwitch = isTypeSwitchGuard(tag);
         List<Stmt> clauses = new ArrayList<>();
         for (CaseClauseContext cc : ctx.caseClause()) {
             boolean isDefault = cc.DEFAULT() != null;
-            clauses.add(new Stmt.CaseClause(pos(cc), isDefault,
-                    isDefault ? List.of() : expressionList(cc.expressionList()), statementList(cc.statementList())));
+            List<Expr> list = isDefault ? List.of() : typeSwitch ? typeList(cc.expressionList()) : expressionList(cc.expressionList());
+            clauses.add(new Stmt.CaseClause(pos(cc), isDefault, list, statementList(cc.statementList())));
         }
         Stmt.BlockStmt body = new Stmt.BlockStmt(pos(ctx.L_CURLY().getSymbol()), List.copyOf(clauses));
-        if (isTypeSwitchGuard(tag)) {
+        if (typeSwitch) {
             return new Stmt.TypeSwitchStmt(pos(ctx), init, tag, body);
         }
         return new Stmt.SwitchStmt(pos(ctx), init, tag == null ? null : conditionOf(tag, tagCtx), body);
+    }
+
+    /** The cases of a type switch: types only ({@code case 0:} is an error). */
+    private List<Expr> typeList(ExpressionListContext ctx) {
+        List<Expr> list = new ArrayList<>();
+        for (ExpressionContext e : ctx.expression()) {
+            Expr t = expression(e);
+            if (!isType(t)) {
+                reject(t.pos(), "expected type");
+            }
+            list.add(t);
+        }
+        return List.copyOf(list);
+    }
+
+    /** Whether {@code x} is written as a type: a (qualified, instantiated) name or a type literal. */
+    private static boolean isType(Expr x) {
+        if (x instanceof Expr.Ident || x instanceof Expr.SelectorExpr s && s.x() instanceof Expr.Ident) {
+            return true;
+        }
+        if (x instanceof Expr.ParenExpr p) {
+            return isType(p.x());
+        }
+        if (x instanceof Expr.StarExpr s) {
+            return isType(s.x());
+        }
+        if (x instanceof Expr.IndexExpr i) {
+            return isTypeName(i.x()) && isType(i.index());
+        }
+        if (x instanceof Expr.IndexListExpr l) {
+            return isTypeName(l.x()) && l.indices().stream().allMatch(AstBuilder::isType);
+        }
+        return isTypeElem(x);
+    }
+
+    private static boolean isTypeName(Expr x) {
+        return x instanceof Expr.Ident || x instanceof Expr.SelectorExpr s && s.x() instanceof Expr.Ident;
     }
 
     private static boolean isTypeSwitchGuard(Stmt s) {
@@ -537,7 +696,7 @@ final class AstBuilder {
     private Stmt forStmt(ForStmtContext ctx) {
         Stmt.BlockStmt body = block(ctx.block());
         if (ctx.RANGE() != null) {
-            return new Stmt.RangeStmt(pos(ctx), null, null, null, expression(ctx.expressionNoLit()), body);
+            return new Stmt.RangeStmt(pos(ctx), null, null, null, value(expression(ctx.expressionNoLit())), body);
         }
         HeaderStmtContext init = null;
         ExpressionNoLitContext cond = null;
@@ -563,26 +722,53 @@ final class AstBuilder {
             RangeOrListContext rhs = init.rangeOrList();
             if (rhs != null && rhs.RANGE() != null) {
                 List<Expr> vars = expressionList(init.expressionListNoLit());
+                String op = init.getChild(1).getText().intern();
+                if (vars.size() > 2) {
+                    reject(vars.get(vars.size() - 1).pos(), "expected at most 2 expressions");
+                }
+                if (op.equals(":=")) {
+                    namesToDefine(vars);
+                }
                 return new Stmt.RangeStmt(pos(ctx), vars.get(0), vars.size() > 1 ? vars.get(1) : null,
-                        init.getChild(1).getText(), expression(rhs.expressionNoLit()), body);
+                        op, value(expression(rhs.expressionNoLit())), body);
             }
             return new Stmt.ForStmt(pos(ctx), null, conditionOf(headerStmt(init), init), null, body);
         }
         return new Stmt.ForStmt(pos(ctx), init == null ? null : headerStmt(init),
-                cond == null ? null : expression(cond), post == null ? null : headerStmt(post), body);
+                cond == null ? null : value(expression(cond)), post == null ? null : headerStmt(post), body);
     }
 
     // ------------------------------------------------------------------------------------
     // Expressions
 
+    /** A list of values: a type there ({@code x = []int}) is an error. */
     private List<Expr> expressionList(ParserRuleContext ctx) {
         List<Expr> list = new ArrayList<>(ctx.getChildCount() / 2 + 1);
         for (ParseTree c : ctx.children) {
             if (c instanceof ParserRuleContext e) {
-                list.add(expression(e));
+                list.add(value(expression(e)));
             }
         }
         return List.copyOf(list);
+    }
+
+    /**
+     * go/parser's checkExpr, for where a value is needed: a type literal ({@code []int},
+     * {@code func()} without a body, {@code interface{}}) is no value.
+     */
+    private Expr value(Expr x) {
+        if (isTypeElem(x)) {
+            reject(x.pos(), "expected expression");
+        }
+        return x;
+    }
+
+    /** go/parser's checkExprOrType, for where a value or a type may stand: never {@code [...]T}. */
+    private Expr valueOrType(Expr x) {
+        if (unparen(x) instanceof Expr.ArrayType a && a.len() instanceof Expr.Ellipsis e) {
+            reject(e.pos(), "expected array length, found '...'");
+        }
+        return x;
     }
 
     /**
@@ -598,7 +784,7 @@ final class AstBuilder {
         Deque<String> operators = new ArrayDeque<>();
         operands.push(unary((ParserRuleContext) ctx.getChild(0)));
         for (int i = 1; i < n; i += 2) {
-            String op = ctx.getChild(i).getText();
+            String op = ctx.getChild(i).getText().intern();
             int prec = precedence(op);
             while (!operators.isEmpty() && precedence(operators.peek()) >= prec) {
                 reduce(operands, operators);
@@ -612,9 +798,9 @@ final class AstBuilder {
         return operands.pop();
     }
 
-    private static void reduce(Deque<Expr> operands, Deque<String> operators) {
-        Expr y = operands.pop();
-        Expr x = operands.pop();
+    private void reduce(Deque<Expr> operands, Deque<String> operators) {
+        Expr y = value(operands.pop());
+        Expr x = value(operands.pop());
         operands.push(new Expr.BinaryExpr(x.pos(), x, operators.pop(), y));
     }
 
@@ -638,9 +824,25 @@ final class AstBuilder {
         while (ctx.getChild(first) instanceof UnaryOpContext) {
             first++;
         }
-        Expr x = operand((OperandContext) ctx.getChild(first));
-        for (int i = first + 1; i < n; i++) {
-            x = suffix(x, (ParserRuleContext) ctx.getChild(i));
+        ParseTree head = ctx.getChild(first);
+        Expr x;
+        int next = first + 1;
+        if (head instanceof OperandContext o) {
+            x = operand(o);
+        } else if (head instanceof CompositeTypeContext t) {
+            x = compositeType(t);
+        } else {
+            Pos at = pos(((TerminalNode) head).getSymbol());
+            Expr.FuncType type = signature(at, null, (SignatureContext) ctx.getChild(next++));
+            x = next < n && ctx.getChild(next) instanceof BlockContext b ? new Expr.FuncLit(at, type, block(b)) : type;
+            if (x instanceof Expr.FuncLit) {
+                next++;
+            }
+        }
+        for (int i = next; i < n; i++) {
+            ParseTree c = ctx.getChild(i);
+            x = c instanceof LiteralValueContext v ? new Expr.CompositeLit(x.pos(), x, literalValue(v))
+                    : suffix(x, (ParserRuleContext) c);
         }
         for (int i = first - 1; i >= 0; i--) {
             x = applyUnary(((UnaryOpContext) ctx.getChild(i)).getStart(), x);
@@ -651,11 +853,31 @@ final class AstBuilder {
     private Expr applyUnary(Token op, Expr x) {
         Pos at = pos(op);
         return switch (op.getType()) {
-            case GoLexer.STAR -> new Expr.StarExpr(at, x);
-            case GoLexer.RECEIVE -> x instanceof Expr.ChanType ch && ch.dir() == Expr.ChanDir.BOTH
-                    ? new Expr.ChanType(at, Expr.ChanDir.RECV, ch.value())
-                    : new Expr.UnaryExpr(at, "<-", x);
-            default -> new Expr.UnaryExpr(at, op.getText(), x);
+            case GoLexer.STAR -> new Expr.StarExpr(at, valueOrType(x));
+            case GoLexer.RECEIVE -> x instanceof Expr.ChanType ch ? receiveOnly(at, ch) : new Expr.UnaryExpr(at, "<-", value(x));
+            default -> new Expr.UnaryExpr(at, op.getText().intern(), value(x));
+        };
+    }
+
+    /**
+     * {@code <-} before a channel type makes it receive-only, moving along a chain of send-only
+     * types as go/parser re-associates it: {@code <-chan <-chan int} arrives as
+     * {@code <-} applied to {@code chan<- chan int}.
+     */
+    private Expr.ChanType receiveOnly(Pos arrow, Expr.ChanType ch) {
+        return switch (ch.dir()) {
+            case BOTH -> new Expr.ChanType(arrow, Expr.ChanDir.RECV, ch.value());
+            case SEND -> {
+                if (!(ch.value() instanceof Expr.ChanType inner)) {
+                    reject(arrow, "expected channel type");
+                    yield new Expr.ChanType(arrow, Expr.ChanDir.RECV, ch.value());
+                }
+                yield new Expr.ChanType(arrow, Expr.ChanDir.RECV, receiveOnly(inner.pos(), inner));
+            }
+            case RECV -> {
+                reject(ch.pos(), "expected 'chan'");
+                yield ch;
+            }
         };
     }
 
@@ -664,34 +886,51 @@ final class AstBuilder {
         if (c instanceof TerminalNode) {
             ParseTree second = ctx.getChild(1);
             if (second instanceof TerminalNode id && id.getSymbol().getType() == GoLexer.IDENTIFIER) {
-                return new Expr.SelectorExpr(x.pos(), x, ident(id));
+                return new Expr.SelectorExpr(x.pos(), valueOrType(x), ident(id));
             }
             ParseTree inner = ctx.getChild(2);
             Expr type = inner instanceof Type_Context t ? type(t) : null;
-            return new Expr.TypeAssertExpr(x.pos(), x, type);
+            return new Expr.TypeAssertExpr(x.pos(), value(x), type);
         }
         if (c instanceof ArgumentsContext a) {
             List<Expr> args = new ArrayList<>();
             for (ExpressionContext e : a.expression()) {
-                args.add(expression(e));
+                args.add(valueOrType(expression(e)));
             }
-            return new Expr.CallExpr(x.pos(), x, List.copyOf(args), a.ELLIPSIS() != null);
+            return new Expr.CallExpr(x.pos(), valueOrType(x), List.copyOf(args), a.ELLIPSIS() != null);
         }
         if (c instanceof IndexContext ix) {
-            return index(x, ix);
+            return index(value(x), ix);
         }
-        return new Expr.CompositeLit(x.pos(), x, literalValue((LiteralValueContext) c));
+        return new Expr.CompositeLit(x.pos(), literalType(x, ((LiteralValueContext) c).getStart()),
+                literalValue((LiteralValueContext) c));
+    }
+
+    /**
+     * What may stand before a literal's {@code {}}: a type name, possibly instantiated, or an
+     * array, slice, struct or map type, never in parentheses.
+     */
+    private Expr literalType(Expr x, Token lbrace) {
+        Expr t = unparen(x);
+        if (!(t instanceof Expr.Ident || t instanceof Expr.SelectorExpr || t instanceof Expr.IndexExpr
+                || t instanceof Expr.IndexListExpr || t instanceof Expr.ArrayType || t instanceof Expr.StructType
+                || t instanceof Expr.MapType || t instanceof Expr.BadExpr)) {
+            problems.add(error(lbrace, "unexpected {"));
+        } else if (t != x) {
+            reject(t.pos(), "cannot parenthesize type in composite literal");
+        }
+        return x;
     }
 
     private Expr index(Expr x, IndexContext ctx) {
         if (ctx.COLON().isEmpty()) {
             List<ExpressionContext> es = ctx.expression();
             if (es.size() == 1) {
-                return new Expr.IndexExpr(x.pos(), x, expression(es.get(0)));
+                return new Expr.IndexExpr(x.pos(), x, valueOrType(expression(es.get(0))));
             }
             List<Expr> indices = new ArrayList<>();
             for (ExpressionContext e : es) {
-                indices.add(expression(e));
+                indices.add(valueOrType(expression(e)));
             }
             return new Expr.IndexListExpr(x.pos(), x, List.copyOf(indices));
         }
@@ -699,7 +938,7 @@ final class AstBuilder {
         int slot = 0;
         for (ParseTree c : ctx.children) {
             if (c instanceof ExpressionContext e) {
-                parts[slot] = expression(e);
+                parts[slot] = slot == 0 ? valueOrType(expression(e)) : value(expression(e));
             } else if (c instanceof TerminalNode t && t.getSymbol().getType() == GoLexer.COLON) {
                 slot++;
             }
@@ -711,31 +950,26 @@ final class AstBuilder {
         Token start = ctx.getStart();
         switch (start.getType()) {
             case GoLexer.IDENTIFIER:
-                return new Expr.Ident(pos(start), start.getText());
+                return new Expr.Ident(pos(start), name(start));
             case GoLexer.L_PAREN:
-                return new Expr.ParenExpr(pos(start), expression(ctx.expression()));
-            case GoLexer.FUNC: {
-                Expr.FuncType type = signature(pos(start), null, ctx.signature());
-                return ctx.block() == null ? type : new Expr.FuncLit(pos(start), type, block(ctx.block()));
-            }
-            case GoLexer.L_BRACKET:
-                return maybeLiteral(arrayType(start, ctx.expression(), ctx.ELLIPSIS(), ctx.type_(0)), ctx.literalValue());
-            case GoLexer.MAP:
-                return maybeLiteral(new Expr.MapType(pos(start), type(ctx.type_(0)), type(ctx.type_(1))), ctx.literalValue());
-            case GoLexer.STRUCT:
-                return maybeLiteral(structType(ctx.structType()), ctx.literalValue());
+                return new Expr.ParenExpr(pos(start), valueOrType(expression(ctx.expression())));
             case GoLexer.INTERFACE:
                 return interfaceType(ctx.interfaceType());
             case GoLexer.CHAN:
                 return new Expr.ChanType(pos(start), ctx.RECEIVE() == null ? Expr.ChanDir.BOTH : Expr.ChanDir.SEND,
-                        type(ctx.type_(0)));
+                        type(ctx.type_()));
             default:
                 return literal(start);
         }
     }
 
-    private Expr maybeLiteral(Expr type, LiteralValueContext value) {
-        return value == null ? type : new Expr.CompositeLit(type.pos(), type, literalValue(value));
+    private Expr compositeType(CompositeTypeContext ctx) {
+        Token start = ctx.getStart();
+        return switch (start.getType()) {
+            case GoLexer.L_BRACKET -> arrayType(start, ctx.expression(), ctx.ELLIPSIS(), ctx.type_(0));
+            case GoLexer.MAP -> new Expr.MapType(pos(start), type(ctx.type_(0)), type(ctx.type_(1)));
+            default -> structType(ctx.structType());
+        };
     }
 
     private List<Expr> literalValue(LiteralValueContext ctx) {
@@ -752,7 +986,7 @@ final class AstBuilder {
         if (c instanceof LiteralValueContext v) {
             return new Expr.CompositeLit(pos(v), null, literalValue(v));
         }
-        return expression((ExpressionContext) c);
+        return value(expression((ExpressionContext) c));
     }
 
     private Expr.BasicLit literal(Token t) {
@@ -766,7 +1000,7 @@ final class AstBuilder {
         if (t.getType() == GoLexer.RUNE_LIT || t.getType() == GoLexer.INTERPRETED_STRING_LIT) {
             checkEscapes(t);
         }
-        return new Expr.BasicLit(pos(t), kind, t.getText());
+        return new Expr.BasicLit(pos(t), kind, literalText(t));
     }
 
     /**
@@ -808,8 +1042,24 @@ final class AstBuilder {
 
     private Expr.Ident ident(TerminalNode node) {
         Token t = node.getSymbol();
-        return new Expr.Ident(pos(t), t.getText());
+        return new Expr.Ident(pos(t), name(t));
     }
+
+    /**
+     * Names repeat across a tree (a large provider has a million identifiers and a few
+     * thousand names): one String each, held by the JVM's string table, halves the model's
+     * strings. Short literals ("name", import paths) repeat too; long ones rarely do.
+     */
+    private static String name(Token t) {
+        return t.getText().intern();
+    }
+
+    private static String literalText(Token t) {
+        String text = t.getText();
+        return text.length() <= MAX_INTERNED_LITERAL ? text.intern() : text;
+    }
+
+    private static final int MAX_INTERNED_LITERAL = 100;
 
     private Pos pos(ParserRuleContext ctx) {
         return pos(ctx.getStart());
@@ -817,6 +1067,10 @@ final class AstBuilder {
 
     private Pos pos(Token t) {
         return new Pos(file, t.getLine(), t.getCharPositionInLine() + 1);
+    }
+
+    private void reject(Pos at, String message) {
+        problems.add(new SyntaxError(file, at.line(), at.column(), message));
     }
 
     private SyntaxError error(Token at, String message) {

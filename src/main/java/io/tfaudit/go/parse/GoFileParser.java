@@ -8,13 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
+import java.nio.ByteBuffer;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
@@ -51,28 +56,33 @@ public final class GoFileParser {
                 return parseHere(path, bytes);
             } catch (StackOverflowError stillTooDeep) {
                 return new AstBuilder(path, Comments.of(path, List.of(), List.of()),
-                        new ArrayList<>(List.of(new SyntaxError(path, 1, 1, "nesting too deep to parse"))))
+                        new ArrayList<>(List.of(new SyntaxError(path, 1, 1, "nesting too deep to parse"))), List.of())
                         .buildFile(null, bytes.length, true);
             }
         });
     }
 
     private GoFile parseHere(String path, byte[] bytes) {
+        if (isAscii(bytes)) {
+            return parseAscii(path, bytes);
+        }
         SourceText source = SourceText.decode(path, bytes);
         List<SyntaxError> problems = new ArrayList<>(source.problems());
         if (source.binary()) {
-            return new AstBuilder(path, Comments.of(path, List.of(), List.of()), problems).buildFile(null, bytes.length, true);
+            return new AstBuilder(path, Comments.of(path, List.of(), List.of()), problems, List.of())
+                    .buildFile(null, bytes.length, true);
         }
-        Result result = parseTree(path, source.text());
+        Result result = parseTree(path, CharStreams.fromString(source.text(), path));
         for (SyntaxError e : result.errors()) {
             boolean samePlace = problems.stream().anyMatch(p -> p.line() == e.line() && p.column() == e.column());
             if (!samePlace) {
                 problems.add(e);
             }
         }
-        Comments comments = Comments.of(path, result.tokens().getTokens(), result.comments());
+        List<Token> tokens = result.tokens().getTokens();
+        Comments comments = Comments.of(path, tokens, result.comments());
         boolean tolerant = !problems.isEmpty();
-        GoFile file = new AstBuilder(path, comments, problems).buildFile(result.tree(), bytes.length, tolerant);
+        GoFile file = new AstBuilder(path, comments, problems, tokens).buildFile(result.tree(), bytes.length, tolerant);
         int decodingProblems = source.problems().size();
         if (file.errors().size() == decodingProblems) {
             return file;
@@ -85,6 +95,28 @@ public final class GoFileParser {
         }
         return new GoFile(file.path(), file.sizeInBytes(), file.doc(), file.packageName(), file.imports(), file.decls(),
                 file.comments(), List.copyOf(errors));
+    }
+
+    /**
+     * Most Go files are ASCII: the lexer reads their bytes as they are, without decoding them
+     * into a String first, and their columns in code points are columns in bytes.
+     */
+    private GoFile parseAscii(String path, byte[] bytes) {
+        Result result = parseTree(path, CodePointCharStream.fromBuffer(CodePointBuffer.withBytes(ByteBuffer.wrap(bytes)), path));
+        List<Token> tokens = result.tokens().getTokens();
+        Comments comments = Comments.of(path, tokens, result.comments());
+        List<SyntaxError> problems = new ArrayList<>(result.errors());
+        return new AstBuilder(path, comments, problems, tokens).buildFile(result.tree(), bytes.length, !problems.isEmpty());
+    }
+
+    /** No byte of a multi-byte UTF-8 sequence, no NUL (a binary file), so no byte order mark either. */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b <= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Go counts columns in bytes: the code-point column of a line, as a byte column. */
@@ -113,8 +145,8 @@ public final class GoFileParser {
         }
     }
 
-    Result parseTree(String file, String text) {
-        GoLexer lexer = new GoLexer(CharStreams.fromString(text, file));
+    Result parseTree(String file, CharStream chars) {
+        GoLexer lexer = new GoLexer(chars);
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
@@ -126,6 +158,7 @@ public final class GoFileParser {
         try {
             return new Result(parser.sourceFile(), tokens, lexer.comments(), List.of());
         } catch (ParseCancellationException firstStageFailed) {
+            String text = chars.size() == 0 ? "" : chars.getText(Interval.of(0, chars.size() - 1));
             return parseWithRecovery(file, text, tokens, lexer.comments(), parser);
         }
     }

@@ -30,7 +30,7 @@ final class HclReader {
         Map<String, Object> parsed;
         try {
             parsed = parseQuietly(text);
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception | StackOverflowError | LinkageError e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
             Matcher m = ERROR_LINE.matcher(msg);
             int line = m.find() ? Integer.parseInt(m.group(1)) : 0;
@@ -51,11 +51,26 @@ final class HclReader {
                 });
             }
         }
-        if (parsed.get("provider") instanceof Map<?, ?> providers) {
-            providers.forEach((name, body) -> {
-                int line = findLine(lines, 0, Pattern.compile("^\\s*provider\\s+\"" + Pattern.quote(String.valueOf(name)) + "\""));
-                blocks.add(block("provider", List.of(String.valueOf(name)), line, body, lines));
-            });
+        // Blocks with one label; terraform validate rejects one declared twice in a folder.
+        for (String kind : List.of("provider", "variable", "output", "module")) {
+            if (parsed.get(kind) instanceof Map<?, ?> byName) {
+                byName.forEach((name, body) -> {
+                    int line = findLine(lines, 0, Pattern.compile("^\\s*" + kind + "\\s+\"" + Pattern.quote(String.valueOf(name)) + "\""));
+                    for (Object item : body instanceof List<?> list ? list : List.of(body)) {
+                        blocks.add(block(kind, List.of(String.valueOf(name)), line, item, lines));
+                    }
+                });
+            }
+        }
+        // Blocks without a label (terraform, locals): hcl4j gives one body, or a list of them.
+        for (String kind : List.of("terraform", "locals")) {
+            Object body = parsed.get(kind);
+            if (body != null) {
+                int line = findLine(lines, 0, Pattern.compile("^\\s*" + kind + "\\s*\\{"));
+                for (Object item : body instanceof List<?> list ? list : List.of(body)) {
+                    blocks.add(block(kind, List.of(), line, item, lines));
+                }
+            }
         }
         blocks.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return new HclFile(path, List.copyOf(blocks), null);
@@ -153,7 +168,7 @@ final class HclReader {
             PrintStream original = System.out;
             System.setOut(new PrintStream(new ByteArrayOutputStream()));
             try {
-                return new NoDataLookups().parse(text, false);
+                return new ParseOnly().parse(text, false);
             } finally {
                 System.setOut(original);
             }
@@ -161,14 +176,31 @@ final class HclReader {
     }
 
     /**
-     * hcl4j evaluates a {@code data} block whose type it knows while parsing: {@code data "http"}
-     * would fetch the URL (and fails without the HTTP client, which tfaudit leaves out). Data
-     * blocks are read, never evaluated: nothing reaches the network.
+     * hcl4j with its evaluation switched off where it could act: a {@code data} block is not
+     * looked up (hcl4j's {@code http} lookup sends the request) and no function is called
+     * (functions may read files). Both yield nothing; the blocks and attributes are read as
+     * written (see {@link #block}), so nothing is lost: a data block stands for its own arguments.
      */
-    private static final class NoDataLookups extends HCLParser {
+    private static final class ParseOnly extends HCLParser {
+        ParseOnly() {
+            dataLookupRegistry.clear();
+            functionRegistry.clear();
+        }
+
         @Override
-        protected Map<String, Object> evaluateDataLookup(String type, String name, Map<String, Object> arguments) {
-            return new LinkedHashMap<>();
+        protected Map<String, Object> evaluateDataLookup(String type, String name, Map<String, Object> properties) {
+            return properties == null ? new LinkedHashMap<>() : new LinkedHashMap<>(properties); // the block as written
+        }
+
+        @Override
+        protected Object evaluateFunctionCall(String name, com.bertramlabs.plugins.hcl4j.RuntimeSymbols.Function function) {
+            return null;
+        }
+
+        @Override
+        protected Object evaluateFunctionCall(String name, com.bertramlabs.plugins.hcl4j.RuntimeSymbols.Function function,
+                                              Map<String, Object> context) {
+            return null;
         }
     }
 

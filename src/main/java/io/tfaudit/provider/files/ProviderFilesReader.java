@@ -33,61 +33,109 @@ public final class ProviderFilesReader {
     public static ProviderFiles read(SourceFiles source) {
         SourceFiles.Listing listing = source.list();
         List<String> paths = new ArrayList<>();
+        Map<String, FileProblem> tooLarge = new TreeMap<>();
         for (String p : listing.paths()) {
-            if (listing.sizes().getOrDefault(p, 0L) <= MAX_BYTES && !p.matches("(.*/)?(vendor|target|\\.terraform)/.*")) {
-                paths.add(p);
+            if (p.matches("(.*/)?(vendor|target|\\.terraform)/.*")) {
+                continue;
+            }
+            long size = listing.sizes().getOrDefault(p, 0L);
+            paths.add(p);
+            if (size > MAX_BYTES) {
+                tooLarge.put(p, new FileProblem(p, 0, "too large to read (" + size + " bytes; the limit is "
+                        + MAX_BYTES / (1024 * 1024) + " MiB)"));
             }
         }
         List<FileProblem> problems = new ArrayList<>();
+        List<Cassette> cassettes = new ArrayList<>();
         List<HclFile> examples = new ArrayList<>();
         List<DocPage> docs = new ArrayList<>();
         List<Snapshot> snapshots = new ArrayList<>();
         TreeSet<String> snapshotDirs = new TreeSet<>();
-        List<Cassette> cassettes = new ArrayList<>();
         Map<String, JsonDocument> tfgen = new TreeMap<>();
         List<EnvFile> envFiles = new ArrayList<>();
         Map<String, String> texts = new TreeMap<>();
         for (String p : paths) {
             String name = p.substring(p.lastIndexOf('/') + 1);
-            String text;
-            try {
-                text = decode(source.read(p));
-            } catch (IOException e) {
-                problems.add(new FileProblem(p, 0, "cannot read: " + e.getMessage()));
+            if (!isReadKind(p)) {
                 continue;
             }
+            // A file that is there but cannot be read (too large, no permission) is a problem of
+            // that file, kept in its kind's list: a criterion says why, never "no such file".
+            String text = null;
+            FileProblem unread = tooLarge.get(p);
+            if (unread == null) {
+                try {
+                    text = decode(source.read(p));
+                } catch (IOException e) {
+                    unread = new FileProblem(p, 0, "cannot read: " + why(e));
+                }
+            }
+            if (unread != null) {
+                problems.add(unread);
+            }
             if (p.startsWith("examples/") && p.endsWith(".tf")) {
-                HclFile f = HclReader.read(p, text);
+                HclFile f = unread != null ? new HclFile(p, List.of(), unread) : HclReader.read(p, text);
                 examples.add(f);
-                addProblem(problems, f.problem());
+                addProblem(problems, unread == null ? f.problem() : null);
             } else if (p.endsWith(".md") && (p.startsWith("docs/") || !p.contains("/"))) {
-                DocPage d = doc(p, text);
+                DocPage d = unread != null ? new DocPage(p, Map.of(), List.of(), "", unread) : doc(p, text);
                 docs.add(d);
-                addProblem(problems, d.problem());
-                if (!p.startsWith("docs/resources/") && !p.startsWith("docs/data-sources/")) {
+                addProblem(problems, unread == null ? d.problem() : null);
+                if (text != null && !p.startsWith("docs/resources/") && !p.startsWith("docs/data-sources/")) {
                     texts.put(p, text);
                 }
             } else if (p.contains("testdata/") && p.endsWith(".json")) {
-                Snapshot s = snapshot(p, text);
+                Snapshot s = unread == null ? snapshot(p, text) : p.contains("schema") || p.contains("snapshot")
+                        ? new Snapshot(p, resourceName(p), null, Map.of(), unread) : null;
                 if (s != null) {
                     snapshots.add(s);
                     snapshotDirs.add(p.substring(0, p.lastIndexOf('/')));
-                    addProblem(problems, s.problem());
+                    addProblem(problems, unread == null ? s.problem() : null);
                 }
-            } else if (p.contains("cassettes/") && (p.endsWith(".yaml") || p.endsWith(".yml"))) {
-                Cassette c = cassette(p, text);
+            } else if (isCassette(p)) {
+                // Too large to parse or not readable now, never too large to scan for secrets: read again, as a stream.
+                Cassette c = unread == null ? cassette(p, text) : new Cassette(p, category(p), 0, null, unread,
+                        () -> new java.io.InputStreamReader(source.open(p), StandardCharsets.UTF_8));
                 cassettes.add(c);
-                addProblem(problems, c.problem());
+                addProblem(problems, unread == null ? c.problem() : null);
             } else if (p.startsWith("cmd/tfgen/") && p.endsWith(".json")) {
-                JsonDocument j = json(p, text);
+                JsonDocument j = unread != null ? new JsonDocument(p, null, unread) : json(p, text);
                 tfgen.put(name, j);
-                addProblem(problems, j.problem());
-            } else if (!p.contains("/") && (name.equals(".env") || name.startsWith(".env."))) {
+                addProblem(problems, unread == null ? j.problem() : null);
+            } else if (text != null) {
                 envFiles.add(env(p, text));
             }
         }
         return new ProviderFiles(List.copyOf(examples), List.copyOf(docs), List.copyOf(snapshotDirs), List.copyOf(snapshots),
                 List.copyOf(cassettes), Map.copyOf(tfgen), List.copyOf(envFiles), Map.copyOf(texts), List.copyOf(problems));
+    }
+
+    private static boolean isCassette(String p) {
+        return p.contains("cassettes/") && (p.endsWith(".yaml") || p.endsWith(".yml"));
+    }
+
+    /** Whether the file is of a kind read here (examples, docs, snapshots, cassettes, tfgen JSON, dotenv). */
+    private static boolean isReadKind(String p) {
+        String name = p.substring(p.lastIndexOf('/') + 1);
+        return p.startsWith("examples/") && p.endsWith(".tf") || p.endsWith(".md") && (p.startsWith("docs/") || !p.contains("/"))
+                || p.contains("testdata/") && p.endsWith(".json") || isCassette(p) || p.startsWith("cmd/tfgen/") && p.endsWith(".json")
+                || !p.contains("/") && (name.equals(".env") || name.startsWith(".env."));
+    }
+
+    /** An I/O failure as a person reads it: java.nio's exceptions often carry only the file's name. */
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file (it went away while the audit read the checkout)";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String category(String path) {
+        String afterCassettes = path.substring(path.indexOf("cassettes/") + "cassettes/".length());
+        return afterCassettes.contains("/") ? afterCassettes.substring(0, afterCassettes.indexOf('/')) : "";
     }
 
     private static void addProblem(List<FileProblem> problems, FileProblem p) {
@@ -124,7 +172,7 @@ public final class ProviderFilesReader {
                     }
                 } catch (JsonProcessingException e) {
                     int line = e.getLocation() == null ? 2 : e.getLocation().getLineNr() + 1;
-                    problem = new FileProblem(path, line, "frontmatter is not valid YAML: " + e.getOriginalMessage());
+                    problem = new FileProblem(path, line, "frontmatter is not valid YAML: " + withoutQuotedText(e.getOriginalMessage()));
                 }
             }
         }
@@ -174,17 +222,29 @@ public final class ProviderFilesReader {
     }
 
     static Cassette cassette(String path, String text) {
-        String afterCassettes = path.substring(path.indexOf("cassettes/") + "cassettes/".length());
-        String category = afterCassettes.contains("/") ? afterCassettes.substring(0, afterCassettes.indexOf('/')) : "";
+        String category = category(path);
         try {
             JsonNode root = YAML.readTree(text);
             int interactions = root != null && root.path("interactions").isArray() ? root.path("interactions").size() : 0;
             return new Cassette(path, category, interactions, text, null);
         } catch (IOException e) {
             int line = e instanceof JsonProcessingException j && j.getLocation() != null ? j.getLocation().getLineNr() : 0;
-            String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            String msg = withoutQuotedText(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage());
             return new Cassette(path, category, 0, text, new FileProblem(path, line, "not valid YAML: " + msg));
         }
+    }
+
+    /**
+     * A YAML parser's message without the lines it quotes from the file (indented, cut at a
+     * window: {@code ... assword: "…"} is no longer recognisable as a secret): what was expected
+     * and found stays; where is the problem's line.
+     */
+    static String withoutQuotedText(String message) {
+        if (message == null) {
+            return null;
+        }
+        return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .reduce((a, b) -> a + "; " + b).orElse(message.strip());
     }
 
     static JsonDocument json(String path, String text) {

@@ -1,18 +1,7 @@
 # S3 destination with every configurable attribute set.
+# var.aws_access_key_id, var.aws_secret_access_key are declared in basic.tf (one module per folder).
 
-variable "aws_access_key_id" {
-  description = "Access key ID that Streamkap writes to S3 with."
-  type        = string
-  sensitive   = true
-}
-
-variable "aws_secret_access_key" {
-  description = "Secret access key that Streamkap writes to S3 with."
-  type        = string
-  sensitive   = true
-}
-
-resource "streamkap_destination_s3" "example" {
+resource "streamkap_destination_s3" "complete" {
   name                  = "cdc-archive-s3"
   aws_access_key_id     = var.aws_access_key_id
   aws_secret_access_key = var.aws_secret_access_key

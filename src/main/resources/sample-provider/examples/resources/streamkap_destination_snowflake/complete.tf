@@ -1,10 +1,5 @@
 # Snowflake destination with every configurable attribute set.
-
-variable "snowflake_private_key" {
-  description = "PEM-encoded private key of the Snowflake user."
-  type        = string
-  sensitive   = true
-}
+# var.snowflake_private_key is declared in basic.tf (one module per folder).
 
 variable "snowflake_key_passphrase" {
   description = "Passphrase of the Snowflake private key."
@@ -12,7 +7,7 @@ variable "snowflake_key_passphrase" {
   sensitive   = true
 }
 
-resource "streamkap_destination_snowflake" "example" {
+resource "streamkap_destination_snowflake" "complete" {
   name                             = "analytics-snowflake"
   snowflake_url_name               = "acme-analytics.snowflakecomputing.com"
   snowflake_user_name              = "STREAMKAP_USER"

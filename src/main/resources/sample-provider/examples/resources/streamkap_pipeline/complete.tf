@@ -37,7 +37,7 @@ resource "streamkap_destination_snowflake" "analytics" {
   snowflake_schema_name   = "STREAMKAP"
 }
 
-resource "streamkap_pipeline" "example" {
+resource "streamkap_pipeline" "complete" {
   name                = "orders-to-snowflake"
   source_id           = streamkap_source_postgresql.orders.id
   destination_id      = streamkap_destination_snowflake.analytics.id

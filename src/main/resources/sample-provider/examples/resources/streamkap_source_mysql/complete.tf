@@ -1,12 +1,7 @@
 # MySQL source with every configurable attribute set.
+# var.mysql_password is declared in basic.tf (one module per folder).
 
-variable "mysql_password" {
-  description = "Password of the MySQL user Streamkap connects as."
-  type        = string
-  sensitive   = true
-}
-
-resource "streamkap_source_mysql" "example" {
+resource "streamkap_source_mysql" "complete" {
   name                         = "shop-mysql"
   database_hostname            = "mysql.example.internal"
   database_port                = 3306

@@ -1,12 +1,7 @@
 # PostgreSQL source with every configurable attribute set.
+# var.postgresql_password is declared in basic.tf (one module per folder).
 
-variable "postgresql_password" {
-  description = "Password of the PostgreSQL user Streamkap connects as."
-  type        = string
-  sensitive   = true
-}
-
-resource "streamkap_source_postgresql" "example" {
+resource "streamkap_source_postgresql" "complete" {
   name                                         = "orders-postgresql"
   database_hostname                            = "pg.example.internal"
   database_port                                = 5432

@@ -6,7 +6,7 @@ variable "webhook_signing_secret" {
   sensitive   = true
 }
 
-resource "streamkap_source_webhook" "example" {
+resource "streamkap_source_webhook" "complete" {
   name           = "storefront-webhook"
   tables         = ["orders", "refunds"]
   payload_format = "ndjson"

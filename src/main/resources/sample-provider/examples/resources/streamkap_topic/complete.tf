@@ -5,7 +5,7 @@ variable "orders_topic_id" {
   type        = string
 }
 
-resource "streamkap_topic" "example" {
+resource "streamkap_topic" "complete" {
   topic_id        = var.orders_topic_id
   partition_count = 12
 

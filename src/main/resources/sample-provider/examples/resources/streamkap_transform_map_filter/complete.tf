@@ -1,6 +1,6 @@
 # Map Filter transform with every configurable attribute set.
 
-resource "streamkap_transform_map_filter" "example" {
+resource "streamkap_transform_map_filter" "complete" {
   name                       = "clean-orders"
   input_topic_pattern        = "shop\\.orders.*"
   output_topic_pattern       = "{topic}_clean"

@@ -1,6 +1,6 @@
 # Rollup transform with every configurable attribute set.
 
-resource "streamkap_transform_rollup" "example" {
+resource "streamkap_transform_rollup" "complete" {
   name                 = "orders-per-minute"
   input_topic_pattern  = "shop\\.orders"
   output_topic         = "orders_per_minute"

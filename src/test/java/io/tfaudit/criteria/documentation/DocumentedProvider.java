@@ -171,11 +171,9 @@ public final class DocumentedProvider {
     }
 
     static String complete(String type) {
+        // One module per folder (terraform validate): var.password is basic.tf's, the resource has a name of its own.
         StringBuilder sb = new StringBuilder("# Every configurable attribute of " + type + ".\n\n");
-        if (type.equals("acme_source_postgresql")) {
-            sb.append("variable \"password\" {\n  type      = string\n  sensitive = true\n}\n\n");
-        }
-        sb.append("resource \"").append(type).append("\" \"example\" {\n");
+        sb.append("resource \"").append(type).append("\" \"complete\" {\n");
         for (Map.Entry<String, String> a : ATTRIBUTES.get(type).entrySet()) {
             if (!a.getValue().equals("required") && !a.getValue().equals("optional")) {
                 continue;

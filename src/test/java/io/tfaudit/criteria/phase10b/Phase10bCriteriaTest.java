@@ -373,22 +373,18 @@ class Phase10bCriteriaTest {
             assertFails(missing, missing.result("acme_source_postgresql"), PG + "import.sh: acme_source_postgresql: expected an import command example");
             var other = run(story, "importSh", DocumentedProvider.sound().with(PG + "import.sh", "terraform import acme_source_postgresql.orders 42\n"));
             assertFails(other, other.result("acme_source_postgresql"), PG + "import.sh:1: imports into acme_source_postgresql.orders, "
-                    + "but basic.tf and complete.tf declare acme_source_postgresql as [example, example]");
+                    + "but basic.tf and complete.tf declare acme_source_postgresql as [example, complete]");
         }
 
+        /** terraform fmt -check writes nothing and runs no provider code: it needs no consent. */
         @Test
-        void formattingIsSkippedWithoutConsent() {
-            var o = run(story, "formatted", DocumentedProvider.sound());
-            assertThat(o.single().getStatus()).isEqualTo(Status.ABORTED);
-            assertThat(o.message(o.single())).contains("-Dexec=true", "terraform fmt -check -recursive examples/");
-        }
-
-        @Test
-        void withConsentAnUnformattedExampleFails() {
+        void withoutConsentAnUnformattedExampleFails() {
             org.junit.jupiter.api.Assumptions.assumeTrue(io.tfaudit.audit.ExternalCommand.onPath("terraform").isPresent(),
                     "terraform is not on PATH");
+            var ok = run(story, "formatted", DocumentedProvider.sound());
+            assertThat(ok.single().getStatus()).as(ok.message(ok.single())).isEqualTo(Status.SUCCESSFUL);
             var o = run(story, "formatted", DocumentedProvider.sound().edit(PG + "basic.tf", s -> s.replace("  name              = \"orders\"",
-                    "  name = \"orders\"")), Map.of(AuditConfig.EXEC, "true"));
+                    "  name = \"orders\"")));
             assertFails(o, o.single(), PG + "basic.tf: not formatted as `terraform fmt` writes it");
         }
 
@@ -396,17 +392,46 @@ class Phase10bCriteriaTest {
         void examplesAreValidatedAgainstTheSchema() {
             var o = run(story, "valid", DocumentedProvider.sound().edit(PG + "complete.tf", s -> s
                     .replaceAll("  database_port += 5432 # the server's port\n", "  database_port = \"fivefourthreetwo\"\n  port_number = 1\n")
-                    .replaceAll("  ssl_mode += \"require\"\n", "  ssl_mode = \"require\"\n  insert_static_value_1 = \"x\"\n")
                     .replaceAll("  name += \"example-name\"\n", "")));
             assertFails(o, o.result("acme_source_postgresql"),
-                    PG + "complete.tf:10: acme_source_postgresql.example: attribute database_port: expected a number (Int64), found a "
+                    PG + "complete.tf:5: acme_source_postgresql.complete: attribute database_port: expected a number (Int64), found a "
                             + "string literal \"fivefourthreetwo\", which Terraform cannot convert: the example would not apply",
-                    PG + "complete.tf:11: acme_source_postgresql.example: unknown attribute port_number",
-                    "attribute insert_static_value_1 is deprecated (Use 'transforms_insert_static_value1_static_value' instead.)",
-                    PG + "complete.tf:8: acme_source_postgresql.example: required attribute name is not set");
+                    PG + "complete.tf:6: acme_source_postgresql.complete: unknown attribute port_number",
+                    PG + "complete.tf:3: acme_source_postgresql.complete: required attribute name is not set");
             var readOnly = run(story, "valid", DocumentedProvider.sound().edit("examples/resources/acme_pipeline/basic.tf",
                     s -> s.replace("  name           = \"orders-to-warehouse\"\n", "  name           = \"orders-to-warehouse\"\n  id = \"p-1\"\n")));
             assertFails(readOnly, readOnly.result("acme_pipeline"), "attribute id is read-only (Computed); setting it is an error");
+        }
+
+        /**
+         * terraform validate accepts what it converts (a quoted number, a quoted bool) and only
+         * warns of a deprecated attribute: none of them fails "All examples pass terraform validate".
+         */
+        @Test
+        void whatTerraformConvertsOrOnlyWarnsOfPasses() {
+            var o = run(story, "valid", DocumentedProvider.sound().edit(PG + "complete.tf", s -> s
+                    .replaceAll("  database_port += 5432 # the server's port\n", "  database_port = \"5432\"\n")
+                    .replaceAll("  ssl_mode += \"require\"\n", "  ssl_mode = \"require\"\n  insert_static_value_1 = \"x\"\n")));
+            var r = o.result("acme_source_postgresql");
+            assertThat(r.getStatus()).as(o.message(r)).isEqualTo(Status.SUCCESSFUL);
+        }
+
+        /** terraform validate reads a folder as one module: a declaration repeated across its files fails, as terraform says. */
+        @Test
+        void aFolderDeclaringTheSameThingTwiceFails() {
+            var o = run(story, "valid", DocumentedProvider.sound()
+                    .edit(PG + "complete.tf", s -> s.replace("\"complete\"", "\"example\"")
+                            + "\nvariable \"password\" {}\n\nprovider \"acme\" {}\n")
+                    .edit(PG + "basic.tf", s -> s + "\nprovider \"acme\" {}\n"));
+            assertFails(o, o.result("acme_source_postgresql"),
+                    PG + "complete.tf:3: Duplicate resource \"acme_source_postgresql\" configuration: a acme_source_postgresql resource "
+                            + "named \"example\" was already declared at " + PG + "basic.tf:",
+                    "Duplicate variable declaration: a variable named \"password\" was already declared at " + PG + "basic.tf:",
+                    "Duplicate provider configuration: a default (non-aliased) configuration for \"acme\" was already given at "
+                            + PG + "basic.tf:",
+                    "terraform validate reads the folder as one module and rejects it");
+            var ok = run(story, "valid", DocumentedProvider.sound());
+            assertThat(ok.result("acme_source_postgresql").getStatus()).isEqualTo(Status.SUCCESSFUL);
         }
     }
 

@@ -185,6 +185,15 @@ class Phase12CriteriaTest {
         }
 
         @Test
+        void aMalformedCassetteWhoseNameMapsToNoResourceIsReportedWhereItIsStored() {
+            var o = run(US034RecordVcrCassettesForSourceConnectorTests.class, "cassettesStoredInSources", recorded()
+                    .with(CASSETTES + "sources/leftover_recording.yaml", "---\nversion: 2\ninteractions: [\n  - id: : :\n"));
+            assertThat(o.single().getStatus()).isEqualTo(Status.FAILED);
+            assertThat(message(o, o.single())).contains(CASSETTES + "sources/leftover_recording.yaml:", "the cassette does not parse (not valid YAML",
+                    "its name maps to no resource");
+        }
+
+        @Test
         void transformAndOtherCassettesAndStrayOnes() {
             MiniProvider withOther = recorded().with(CASSETTES + "other/pipeline.yaml", cassette("pipelines", ""));
             run(US036RecordVcrCassettesForTransformAndOtherResourceTests.class, "cassettesStoredInTransformsAndOther", withOther)
@@ -216,6 +225,23 @@ class Phase12CriteriaTest {
                     CASSETTES + "sources/source_postgresql.yaml:19: password (database.password) Wq8#…(16 chars) recorded in clear");
             assertThat(msg).doesNotContain(PLANTED_PASSWORD).doesNotContain(PLANTED_TOKEN)
                     .doesNotContain(PLANTED_PASSWORD.substring(4)).doesNotContain(PLANTED_TOKEN.substring(4));
+        }
+
+        @Test
+        void aCassetteTooLargeToParseIsNamedAndStillScannedForSecrets() {
+            // Past the reader's 8 MiB limit, the token on the last line, beyond the scanner's first chunks.
+            String huge = cassette("sources", "") + "# padding\n".repeat(1_000_000)
+                    + "    - request:\n        headers:\n            Authorization:\n                - Bearer " + PLANTED_TOKEN + "\n";
+            MiniProvider provider = recorded().with(CASSETTES + "sources/source_postgresql.yaml", huge);
+            var scanned = run(US034RecordVcrCassettesForSourceConnectorTests.class, "sensitiveDataRedacted", provider);
+            assertThat(scanned.single().getStatus()).isEqualTo(Status.FAILED);
+            assertThat(message(scanned, scanned.single())).contains(CASSETTES + "sources/source_postgresql.yaml:1000029: bearer token "
+                    + "ghx7…(32 chars) recorded in clear").doesNotContain(PLANTED_TOKEN.substring(4));
+            var named = run(US034RecordVcrCassettesForSourceConnectorTests.class, "recordCassettesForAllSourceTests", provider);
+            assertThat(named.result("acme_source_postgresql").getStatus()).isEqualTo(Status.FAILED);
+            assertThat(message(named, named.result("acme_source_postgresql"))).containsPattern(
+                    "source_postgresql.yaml:0: acme_source_postgresql: the cassette does not parse: too large to read \\(\\d+ bytes; "
+                            + "the limit is 8 MiB\\)");
         }
 
         @Test

@@ -246,6 +246,23 @@ class Phase14CriteriaTest {
                     + "model to the API's configuration and back");
         }
 
+        /** FR-27 asks that smoke tests exist, not what they verify: it passes where US-041.2 fails, and fails without one. */
+        @Test
+        void fr27AsksThatASmokeTestExistsNotWhatItVerifies() {
+            var shallow = documented().edit("internal/provider/smoke_test.go", s -> s
+                    .replace("\tcfg := connector.ModelToConfigMap(context.Background(), nil)\n\t_ = connector.ConfigMapToModel(context.Background(), cfg)\n", "")
+                    .replace("\t\"example.com/acme/internal/resource/connector\"\n", ""));
+            assertThat(run(story, "smokeTestsVerify", shallow).result("acme_destination_snowflake").getStatus()).isEqualTo(Status.FAILED);
+            var fr27 = run(io.tfaudit.criteria.requirements.TestingRequirements.class, "smokeTests", shallow);
+            assertThat(fr27.result("acme_destination_snowflake").getStatus()).as(fr27.message(fr27.result("acme_destination_snowflake")))
+                    .isEqualTo(Status.SUCCESSFUL);
+            var none = run(io.tfaudit.criteria.requirements.TestingRequirements.class, "smokeTests", documented().edit("docs/DEVELOPMENT.md",
+                    s -> s.replace("| PostgreSQL source | shared test database |", "| PostgreSQL source | none: smoke-tested only |")));
+            assertThat(none.result("acme_source_postgresql").getStatus()).isEqualTo(Status.FAILED);
+            assertThat(none.message(none.result("acme_source_postgresql"))).contains("acme_source_postgresql (a document identifies it "
+                    + "as without credentials): expected a TestSmoke* test covering it, found none");
+        }
+
         @Test
         void anIdentifiedConnectorWithoutASmokeTestFails() {
             var o = run(story, "smokeTestsVerify", documented().edit("docs/DEVELOPMENT.md",

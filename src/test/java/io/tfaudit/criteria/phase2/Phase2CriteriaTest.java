@@ -160,5 +160,19 @@ class Phase2CriteriaTest {
                     s -> s.replace("func (r *BaseResource) ImportState(", "func (r *BaseResource) importState(")));
             assertFails(o, o.result("acme_transform_filter"), "expected an ImportState method on BaseResource");
         }
+
+        /** Parsing req.ID and setting the whole state (the framework's idiom for composite IDs) is import support. */
+        @Test
+        void anImportStateThatParsesTheIdAndSetsTheStateImports() {
+            String parses = "\tparts := strings.Split(req.ID, \",\")\n\tvar state struct{ ID string }\n\tstate.ID = parts[0]\n"
+                    + "\tresp.Diagnostics.Append(resp.State.Set(ctx, &state)...)\n";
+            var o = run(story, "importPassthrough", MiniProvider.sound().edit("internal/resource/connector/base.go", s -> s
+                    .replace("\tresource.ImportStatePassthroughID(ctx, path.Root(\"id\"), req, resp)\n", parses)));
+            o.assertAllSucceeded();
+            var ignoresId = run(story, "importPassthrough", MiniProvider.sound().edit("internal/resource/connector/base.go", s -> s
+                    .replace("\tresource.ImportStatePassthroughID(ctx, path.Root(\"id\"), req, resp)\n",
+                            "\tvar state struct{ ID string }\n\tresp.Diagnostics.Append(resp.State.Set(ctx, &state)...)\n")));
+            assertFails(ignoresId, ignoresId.result("acme_source_postgresql"), "ImportState neither passes the ID through");
+        }
     }
 }

@@ -79,6 +79,24 @@ class Phase3CriteriaTest {
             assertThat(message(o, r)).contains("internal/provider/migration_test.go:", "expected a plan check plancheck.ExpectEmptyPlan()");
         }
 
+        /** A PlanOnly step fails on a non-empty plan: it is an empty-plan check, unless it also says ExpectNonEmptyPlan. */
+        @Test
+        void aPlanOnlyStepIsAnEmptyPlanCheck() {
+            String planOnly = "{Config: `resource \"acme_x\" \"m\" {}`, PlanOnly: true},";
+            var o = run(story, "eachProducesEmptyPlan", MiniProvider.sound().edit("internal/provider/migration_test.go",
+                    s -> s.replaceFirst("\\{Config: `resource \"acme_x\" \"m\" \\{\\}`, ConfigPlanChecks: resource.ConfigPlanChecks\\{\\n"
+                            + "\\t\\t\\tPreApply: \\[\\]plancheck.PlanCheck\\{plancheck.ExpectEmptyPlan\\(\\)\\}\\}\\},", planOnly)));
+            var r = o.result("TestAccSourcePostgreSQL_Migration");
+            assertThat(r.getStatus()).as(message(o, r)).isEqualTo(Status.ABORTED); // judged statically, the run is left to consent
+            var nonEmpty = run(story, "eachProducesEmptyPlan", MiniProvider.sound().edit("internal/provider/migration_test.go",
+                    s -> s.replaceFirst("\\{Config: `resource \"acme_x\" \"m\" \\{\\}`, ConfigPlanChecks: resource.ConfigPlanChecks\\{\\n"
+                            + "\\t\\t\\tPreApply: \\[\\]plancheck.PlanCheck\\{plancheck.ExpectEmptyPlan\\(\\)\\}\\}\\},",
+                            planOnly.replace("PlanOnly: true", "PlanOnly: true, ExpectNonEmptyPlan: true"))));
+            var n = nonEmpty.result("TestAccSourcePostgreSQL_Migration");
+            assertThat(n.getStatus()).isEqualTo(Status.FAILED);
+            assertThat(message(nonEmpty, n)).contains("or a PlanOnly step, which fails on a non-empty plan");
+        }
+
         @Test
         void theRunNeedsMigrationTests() {
             assertThat(run(story, "runTheMigrationTests", MiniProvider.sound()).single().getStatus()).isEqualTo(Status.ABORTED);

@@ -281,6 +281,12 @@ class Phase4CriteriaTest {
             var setOnce = withBackend(story, "planModifiers", fixture().edit(PG, s -> s.replace(
                     "\t\t\t\tPlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},\n", "")));
             assertFails(setOnce, setOnce.single(), "acme_source_postgresql.slot_name: the backend's slot.name is set_once, the attribute has no RequiresReplace");
+            // The same missing RequiresReplace with the backend file broken: not compared, so skipped, never passed.
+            var unread = withBackend(story, "planModifiers", fixture().edit(PG, s -> s.replace(
+                    "\t\t\t\tPlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},\n", ""))
+                    .with(PG_BACKEND, "{\"config\": [ {\"name\": \"slot.name\", "));
+            assertSkipped(unread, unread.single(), "1 connector(s) could not be compared with the backend: acme_source_postgresql: "
+                    + "app/sources/plugins/postgresql/configuration.latest.json does not parse");
         }
 
         @Test

@@ -189,6 +189,17 @@ class Phase5CriteriaTest {
         }
 
         @Test
+        void aConnectorWhoseConfigurationDoesNotParseIsSkippedNeverPassed() {
+            MiniBackend b = MiniBackend.sound().add(POSTGRESQL, MiniBackend.string("api.extra_setting")).text(POSTGRESQL, "{\"config\": [");
+            for (String criterion : new String[] {"reportsMissingFields", "reportsExtraFields"}) {
+                var o = run(story, criterion, b);
+                assertThat(o.single().getStatus()).as(message(o, o.single())).isEqualTo(Status.ABORTED);
+                assertThat(message(o, o.single())).contains("1 connector(s) could not be compared with the backend: "
+                        + "acme_source_postgresql: its backend configuration could not be read");
+            }
+        }
+
+        @Test
         void aMappingToAFieldTheBackendLacksOrComputesIsExtra() {
             var o = run(story, "reportsExtraFields", MiniBackend.sound().remove(SNOWFLAKE, "api.create_schema_auto"));
             assertThat(o.single().getStatus()).isEqualTo(Status.FAILED);

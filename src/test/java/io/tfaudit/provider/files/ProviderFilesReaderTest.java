@@ -20,6 +20,74 @@ class ProviderFilesReaderTest {
         Files.writeString(p, content);
     }
 
+    /**
+     * terraform-provider-http's own example: hcl4j evaluated the data source (an HTTP request,
+     * or a NoClassDefFoundError that ended the audit). Served on loopback: any request shows.
+     */
+    @Test
+    void aDataSourceInAnExampleIsReadNeverEvaluatedAndNothingIsRequested() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/status";
+            write("examples/data-sources/http/data-source.tf", """
+                    data "http" "x" {
+                      url = "%s"
+                    }
+                    data "http" "y" { url = "%1$s" }
+                    output "s" { value = data.http.x.status_code }
+                    locals {
+                      f = file("/etc/hostname")
+                      u = upper("x")
+                    }
+                    """.formatted(url));
+            ProviderFiles files = ProviderFilesReader.read(dir);
+            HclFile f = files.examples().get(0);
+            assertThat(f.problem()).isNull();
+            // Its output and locals blocks are read too; the two data blocks are what this is about.
+            assertThat(f.blocks()).filteredOn(b -> b.kind().equals("data")).hasSize(2).first().satisfies(b -> {
+                assertThat(b.kind()).isEqualTo("data");
+                assertThat(b.labels()).containsExactly("http", "x");
+                assertThat(b.attributes().get("url").text()).isEqualTo("\"" + url + "\"");
+            });
+        } finally {
+            server.stop(0);
+        }
+        assertThat(requests).as("requests the example's reading sent").hasValue(0);
+    }
+
+    /**
+     * An example that is there but cannot be read (chmod 000; simulated, as root reads anything)
+     * stays an example, with the reason: the criteria report "permission denied", not "no such file".
+     */
+    @Test
+    void aFileThatCannotBeReadIsKeptWithItsReason() throws IOException {
+        write("examples/resources/acme_widget/basic.tf", "resource \"acme_widget\" \"x\" {\n}\n");
+        write("cmd/tfgen/overrides.json", "{}");
+        io.tfaudit.source.SourceFiles tree = io.tfaudit.source.DirectorySource.of(dir);
+        io.tfaudit.source.SourceFiles unreadable = new io.tfaudit.source.SourceFiles() {
+            public String label() { return tree.label(); }
+            public java.util.Optional<Path> directory() { return tree.directory(); }
+            public Listing list() { return tree.list(); }
+            public byte[] read(String path) throws IOException {
+                throw new java.nio.file.AccessDeniedException(dir.resolve(path).toString());
+            }
+        };
+        ProviderFiles files = ProviderFilesReader.read(unreadable);
+        assertThat(files.examples()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("examples/resources/acme_widget/basic.tf");
+            assertThat(f.problem().message()).isEqualTo("cannot read: permission denied");
+        });
+        assertThat(files.tfgenJson().get("overrides.json").problem().message()).isEqualTo("cannot read: permission denied");
+    }
+
     @Test
     void examplesAreReadWithBlocksAttributesLinesAndValueKinds() throws IOException {
         write("examples/resources/acme_widget/basic.tf", """
