@@ -157,7 +157,8 @@ public class FrameworkTests {
         for (TestFunction t : run.provider().tests()) {
             if (hasSteps(t) && !t.name().startsWith("TestAcc") && !t.calledNames().contains("UnitTest")
                     && (t.calledNames().contains("Test") || t.calledNames().contains("ParallelTest"))) {
-                f.add(t.pos(), t.name() + ": expected a name beginning with TestAcc for a test run by resource.Test, found "
+                String runner = t.calledNames().contains("Test") ? "resource.Test" : "resource.ParallelTest";
+                f.add(t.pos(), t.name() + ": expected a name beginning with TestAcc for a test run by " + runner + ", found "
                         + t.name());
             }
         }
