@@ -74,7 +74,14 @@ public class FrameworkDocs {
         for (Resource r : in) {
             String expected = "examples/" + folder(r.category()) + "/" + r.typeName() + "/" + exampleFile(r.category());
             if (!paths.contains(expected)) {
-                f.add(r.constructorPos(), FrameworkModel.label(r) + ": expected the example " + expected + ", found none");
+                // Other examples in the folder are shown only by a template of the provider's own: say which.
+                String dir = expected.substring(0, expected.lastIndexOf('/') + 1);
+                List<String> others = paths.stream().filter(p -> p.startsWith(dir) && p.endsWith(".tf")
+                        && p.indexOf('/', dir.length()) < 0 && !p.substring(dir.length()).startsWith("import"))
+                        .map(p -> p.substring(dir.length())).sorted().toList();
+                f.add(r.constructorPos(), FrameworkModel.label(r) + ": expected the example " + expected + ", found "
+                        + (others.isEmpty() ? "none" : "only " + String.join(", ", others.subList(0, Math.min(3, others.size())))
+                        + (others.size() > 3 ? ", …" : "") + ", which tfplugindocs' default template does not show"));
             }
         }
         f.verify();

@@ -157,7 +157,12 @@ class FrameworkPlanTest {
                                 + "\"example.com/sound/sound\", VersionConstraint: \"0.9.0\"}},", "")),
                 new Break(K, "providerExample", "expected the provider's example configuration",
                         delete("examples/provider/provider.tf")),
-                new Break(K, "resourceExamples", "expected the example examples/resources/sound_widget/resource.tf", delete(EXAMPLE)),
+                new Break(K, "resourceExamples", "expected the example examples/resources/sound_widget/resource.tf, found none",
+                        delete(EXAMPLE)),
+                new Break(K, "resourceExamples", "expected the example examples/resources/sound_widget/resource.tf, found only "
+                        + "basic.tf, which tfplugindocs' default template does not show",
+                        all(write("examples/resources/sound_widget/basic.tf", "resource \"sound_widget\" \"x\" { name = \"a\" }\n"),
+                                delete(EXAMPLE))),
                 new Break(K, "dataSourceExamples", "expected the example examples/data-sources/sound_lookup/data-source.tf",
                         delete("examples/data-sources/sound_lookup/data-source.tf")),
                 new Break(K, "ephemeralExamples", "expected the example examples/ephemeral-resources/sound_token/ephemeral-resource.tf",
