@@ -69,6 +69,22 @@ public final class Audit {
         return provider;
     }
 
+    private java.util.Set<String> generatedFiles;
+
+    /** Whether a path of the audited provider is a Go file that says it is generated ({@code // Code generated ... DO NOT EDIT.}). */
+    public synchronized boolean isGenerated(String path) {
+        if (generatedFiles == null) {
+            ProviderModel p = provider();
+            java.util.Set<String> found = new java.util.HashSet<>();
+            if (p != null && p.module() != null) {
+                p.module().tree().files().stream().filter(io.tfaudit.go.ast.GoFile::isGenerated)
+                        .forEach(f -> found.add(f.path()));
+            }
+            generatedFiles = java.util.Set.copyOf(found);
+        }
+        return generatedFiles.contains(path);
+    }
+
     private java.util.concurrent.CompletableFuture<Optional<ProviderModel>> baselineReading;
 
     private synchronized void startReadingTheBaseline() {

@@ -30,7 +30,11 @@ public final class Findings implements io.tfaudit.api.Findings {
      * defect without the resource it was found for, so that one line of shared code that 49
      * resources run is one finding, however many criteria and resources meet it.
      */
-    public record Finding(String where, String what, String resource) {
+    public record Finding(String where, String what, String resource, boolean generated) {
+
+        public Finding(String where, String what, String resource) {
+            this(where, what, resource, false);
+        }
 
         public Finding(String where, String what) {
             this(where, what, null);
@@ -67,11 +71,19 @@ public final class Findings implements io.tfaudit.api.Findings {
             return first.length() <= TITLE ? first : first.substring(0, TITLE - 1) + "…";
         }
 
-        /** The finding's identity: its place and its defect, whichever criterion or resource met it. */
+        /**
+         * The finding's identity: its place and its defect, whichever criterion or resource met it.
+         * In generated code the place is the generator: the same defect in several generated
+         * files is one finding, fixed once in the generator or its input.
+         */
         public String key() {
-            return hash(where + "\n" + defect());
+            return generated ? hash("generated code\n" + RESOURCE_PREFIX.matcher(defect()).replaceFirst(""))
+                    : hash(where + "\n" + defect());
         }
     }
+
+    /** {@code streamkap_source_x.} before an attribute: which generated resource it is, not what is wrong. */
+    private static final java.util.regex.Pattern RESOURCE_PREFIX = java.util.regex.Pattern.compile("^(data\\.)?[a-z][a-z0-9]*_[a-z0-9_]+\\.(?=[a-z])");
 
     /** A finding's title is cut to this many characters; the whole text stays in the detail. */
     static final int TITLE = 160;
@@ -104,8 +116,14 @@ public final class Findings implements io.tfaudit.api.Findings {
     }
 
     public Findings add(String where, String what) {
-        items.add(new Finding(where, what, run == null ? null : run.currentResource()));
+        items.add(new Finding(where, what, run == null ? null : run.currentResource(), run != null && inGeneratedFile(where)));
         return this;
+    }
+
+    private boolean inGeneratedFile(String where) {
+        int colon = where.lastIndexOf(':');
+        String file = colon > 0 && where.substring(colon + 1).chars().allMatch(Character::isDigit) ? where.substring(0, colon) : where;
+        return file.endsWith(".go") && run.audit().isGenerated(file);
     }
 
     /**
@@ -165,7 +183,8 @@ public final class Findings implements io.tfaudit.api.Findings {
                 }
             } else if (entry.isPresent()) {
                 run.audit().entryUsed(entry.get());
-                failing.add(new Finding(f.where(), f.what() + " (its acceptance expired on " + entry.get().expires() + ")", f.resource()));
+                failing.add(new Finding(f.where(), f.what() + " (its acceptance expired on " + entry.get().expires() + ")", f.resource(),
+                        f.generated()));
             } else {
                 failing.add(f);
             }
@@ -235,15 +254,20 @@ public final class Findings implements io.tfaudit.api.Findings {
             java.util.Set<FindingKind> kinds = new java.util.TreeSet<>();
             own.forEach(f -> kinds.add(kind.refine(f.what())));
             FindingKind k = kinds.size() == 1 ? kinds.iterator().next() : kind;
-            return k.label() + ": " + (own.size() == 1 ? own.get(0).title() + " (" + own.get(0).where() + ")"
+            return k.label() + ": " + (own.size() == 1 ? own.get(0).title() + " (" + place(own.get(0)) + ")"
                     : rule + " (several findings)");
         }
         java.util.Set<String> criteria = new java.util.TreeSet<>();
         restatedOnes.forEach(r -> criteria.add(r.criterion()));
         Restated first = restatedOnes.get(0);
         return FindingKind.RESTATEMENT.label() + ": " + String.join(", ", criteria) + " — "
-                + (restatedOnes.size() == 1 ? first.finding().title() + " (" + first.finding().where() + ")"
+                + (restatedOnes.size() == 1 ? first.finding().title() + " (" + place(first.finding()) + ")"
                         : "several findings");
+    }
+
+    /** Where a headline says a finding is: the same for every generated file it is in, so that they group as one. */
+    private static String place(Finding f) {
+        return f.generated() ? "generated code: fix the generator or its input" : f.where();
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -268,6 +292,9 @@ public final class Findings implements io.tfaudit.api.Findings {
         n.put("resource", f.resource());
         n.put("title", f.title());
         n.put("what", f.what());
+        if (f.generated()) {
+            n.put("generated", true);
+        }
         return n;
     }
 

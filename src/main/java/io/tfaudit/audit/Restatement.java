@@ -94,8 +94,11 @@ final class Restatement {
             }
         }
         if (!f.isEmpty()) {
-            Severity reported = worst == null || f.hasOwn() || worst.compareTo(run.severity()) < 0 ? run.severity() : worst;
-            if (reported != run.severity()) {
+            // Its own findings weigh what its own check reported (it may have lowered it: a missing test).
+            Severity restated = worst == null || worst.compareTo(run.severity()) < 0 ? run.severity() : worst;
+            Severity own = run.reportedSeverity();
+            Severity reported = !f.hasOwn() ? restated : worst == null || own.compareTo(restated) <= 0 ? own : restated;
+            if (reported != run.reportedSeverity()) {
                 run.reportSeverity(reported);
             }
             f.verify();

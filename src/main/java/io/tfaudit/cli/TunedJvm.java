@@ -25,8 +25,8 @@ final class TunedJvm {
     /** {@code -Dtfaudit.tunedJvm=false} keeps the audit in the JVM it was started in. */
     static final String SWITCH = "tfaudit.tunedJvm";
     static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-    /** The commands that restart themselves in the tuned JVM. */
-    static final Set<String> COMMANDS = Set.of("audit", "parse");
+    /** The commands that read a whole provider restart themselves in the tuned JVM. */
+    static final Set<String> COMMANDS = Set.of("audit", "parse", "schema", "align");
 
     /** The process id of the JVM that relaunched this one: when it is gone, so is this one. */
     static final String PARENT = "tfaudit.parentPid";

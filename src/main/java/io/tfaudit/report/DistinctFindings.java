@@ -19,28 +19,21 @@ public final class DistinctFindings {
 
     /**
      * One defect: its identity, kind, severity (the worst of the results it fails), place,
-     * title and text, and every criterion and resource it affects, restating ones apart.
+     * title and text, and every criterion and resource it affects, restating ones apart. A defect
+     * in generated code is met in every generated file that has it: {@code places} lists them all,
+     * {@code where} is the first.
      */
     public record Finding(String key, FindingKind kind, Severity severity, String where, String title, String what,
-                          SortedSet<String> criteria, SortedSet<String> resources, SortedSet<String> restatedBy) {
+                          SortedSet<String> criteria, SortedSet<String> resources, SortedSet<String> restatedBy,
+                          SortedSet<String> places) {
 
-        /** file and line, when the place is a file: {@code internal/x.go:41}. */
+        /** The file of its place ({@code internal/x.go} of {@code internal/x.go:41}). */
         public String file() {
-            if (where == null) {
-                return null;
-            }
-            int colon = where.lastIndexOf(':');
-            return colon > 0 && where.substring(colon + 1).chars().allMatch(Character::isDigit) && colon < where.length() - 1
-                    ? where.substring(0, colon) : where;
+            return fileOf(where);
         }
 
         public int line() {
-            if (where == null) {
-                return 0;
-            }
-            int colon = where.lastIndexOf(':');
-            String tail = colon < 0 ? "" : where.substring(colon + 1);
-            return !tail.isEmpty() && tail.length() < 9 && tail.chars().allMatch(Character::isDigit) ? Integer.parseInt(tail) : 0;
+            return lineOf(where);
         }
 
         /** How many results it accounts for: criteria × resources, as a maintainer reads "affects". */
@@ -56,6 +49,26 @@ public final class DistinctFindings {
             .thenComparing(Finding::title);
 
     private DistinctFindings() {}
+
+    /** The file of a place: {@code internal/x.go} of {@code internal/x.go:41}; the place itself when it names no line. */
+    public static String fileOf(String where) {
+        if (where == null) {
+            return null;
+        }
+        int colon = where.lastIndexOf(':');
+        return colon > 0 && where.substring(colon + 1).chars().allMatch(Character::isDigit) && colon < where.length() - 1
+                ? where.substring(0, colon) : where;
+    }
+
+    /** The line of a place, or 0. */
+    public static int lineOf(String where) {
+        if (where == null) {
+            return 0;
+        }
+        int colon = where.lastIndexOf(':');
+        String tail = colon < 0 ? "" : where.substring(colon + 1);
+        return !tail.isEmpty() && tail.length() < 9 && tail.chars().allMatch(Character::isDigit) ? Integer.parseInt(tail) : 0;
+    }
 
     public static List<Finding> of(AuditResults results) {
         Map<String, Builder> byKey = new LinkedHashMap<>();
@@ -98,6 +111,7 @@ public final class DistinctFindings {
         private final SortedSet<String> criteria = new TreeSet<>();
         private final SortedSet<String> resources = new TreeSet<>();
         private final SortedSet<String> restatedBy = new TreeSet<>();
+        private final SortedSet<String> places = new TreeSet<>();
         private final List<AuditResults.Result> restatedIn = new ArrayList<>();
 
         Builder(AuditResults.Entry first) {
@@ -111,6 +125,9 @@ public final class DistinctFindings {
             if (kind == null) {
                 kind = e.kind();
             }
+            if (e.where() != null) {
+                places.add(e.where());
+            }
             criteria.add(e.criterion() != null ? e.criterion() : r.criterion() != null ? r.criterion() : r.name());
             String resource = e.resource() != null ? e.resource() : r.resource();
             if (resource != null) {
@@ -122,7 +139,9 @@ public final class DistinctFindings {
             restatedBy.removeAll(criteria);
             return new Finding(first.key(), kind, severity, first.where(), first.title(), first.what(),
                     java.util.Collections.unmodifiableSortedSet(criteria), java.util.Collections.unmodifiableSortedSet(resources),
-                    java.util.Collections.unmodifiableSortedSet(restatedBy));
+                    java.util.Collections.unmodifiableSortedSet(restatedBy),
+                    java.util.Collections.unmodifiableSortedSet(places.isEmpty() && first.where() != null
+                            ? new TreeSet<>(java.util.Set.of(first.where())) : places));
         }
     }
 }

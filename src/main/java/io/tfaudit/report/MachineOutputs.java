@@ -93,6 +93,7 @@ public final class MachineOutputs {
                     loc.putObject("region").put("startLine", f.line());
                 }
             }
+            related(res, f);
             res.putObject("partialFingerprints").put("tfauditFinding/v1", f.key());
             ObjectNode props = res.putObject("properties");
             props.put("severity", f.severity().label());
@@ -103,6 +104,34 @@ public final class MachineOutputs {
             f.restatedBy().forEach(props.putArray("restatedBy")::add);
         }
         return root;
+    }
+
+    /** SARIF's relatedLocations cap: a code-scanning upload shows the first ones only anyway. */
+    static final int RELATED = 100;
+
+    /** The other places of one defect (a generated file each), as related locations. */
+    private static void related(ObjectNode res, DistinctFindings.Finding f) {
+        ArrayNode related = null;
+        int id = 0;
+        for (String place : f.places()) {
+            if (place.equals(f.where())) {
+                continue;
+            }
+            String file = DistinctFindings.fileOf(place);
+            if (file == null || !looksLikeAPath(file) || id >= RELATED) {
+                continue;
+            }
+            if (related == null) {
+                related = res.putArray("relatedLocations");
+            }
+            ObjectNode loc = related.addObject();
+            loc.put("id", ++id);
+            ObjectNode physical = loc.putObject("physicalLocation");
+            physical.putObject("artifactLocation").put("uri", uri(file));
+            if (DistinctFindings.lineOf(place) > 0) {
+                physical.putObject("region").put("startLine", DistinctFindings.lineOf(place));
+            }
+        }
     }
 
     /** A relative path in the audited tree (not a resource name, a command or an issue number). */
@@ -170,6 +199,9 @@ public final class MachineOutputs {
                         .append(" (").append(String.join(", ", f.criteria()));
                 if (!f.resources().isEmpty()) {
                     md.append("; ").append(affects(f.resources()));
+                }
+                if (f.places().size() > 1) {
+                    md.append("; in ").append(f.places().size()).append(" places");
                 }
                 md.append(")\n");
             }
@@ -250,7 +282,8 @@ public final class MachineOutputs {
                     .append(f.title().replace("|", "\\|"))
                     .append(f.where() == null ? "" : " at `" + f.where() + "`")
                     .append(" (").append(String.join(", ", f.criteria()))
-                    .append(f.resources().isEmpty() ? "" : "; " + affects(f.resources())).append(")\n");
+                    .append(f.resources().isEmpty() ? "" : "; " + affects(f.resources()))
+                    .append(f.places().size() > 1 ? "; in " + f.places().size() + " places" : "").append(")\n");
         }
         md.append("\n## Appendices\n\nThe Allure report holds every result with its evidence and attachments; ")
                 .append("`summary.json` and `tfaudit.sarif` beside this file hold the same results for machines.\n\n")

@@ -59,6 +59,9 @@ public final class Summary {
             f.criteria().forEach(n.putArray("criteria")::add);
             f.resources().forEach(n.putArray("resources")::add);
             f.restatedBy().forEach(n.putArray("restatedBy")::add);
+            if (f.places().size() > 1) {
+                f.places().forEach(n.putArray("places")::add);
+            }
         }
         ArrayNode failed = root.putArray("failedResults");
         for (AuditResults.Result r : results.results()) {

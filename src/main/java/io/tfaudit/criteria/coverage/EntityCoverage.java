@@ -97,7 +97,7 @@ public final class EntityCoverage {
     }
 
     /** Among the acceptance tests whose HCL declares the type, the one that covers most. */
-    static Optional<TestFunction> acceptanceTestByContent(ProviderModel provider, String type) {
+    public static Optional<TestFunction> acceptanceTestByContent(ProviderModel provider, String type) {
         return acceptanceTests(provider).filter(t -> t.resourceTypes().contains(type)).max(BY_COVERAGE);
     }
 

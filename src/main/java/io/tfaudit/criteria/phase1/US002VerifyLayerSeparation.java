@@ -64,6 +64,8 @@ public class US002VerifyLayerSeparation {
         return run.forEachResource(Audit.in(Category.SOURCE, Category.DESTINATION, Category.TRANSFORM), r -> {
             Resource res = r.registered();
             Findings findings = run.findings();
+            // Only an assertion that does not compile is a blocker; a missing wrapper or assertion is layering.
+            run.reportSeverity(Severity.NORMAL);
             String wrapper = res.constructorFile();
             if (!wrapper.endsWith("_generated.go")) {
                 findings.add(res.constructorPos(), "expected the constructor " + res.constructor()
@@ -82,6 +84,7 @@ public class US002VerifyLayerSeparation {
                 Optional<Set<String>> required = types.interfaceMethods(a.interfacePackage(), a.interfaceName());
                 if (required.isEmpty()) {
                     findings.add(a.pos(), "interface " + a.interfaceName() + " is not declared in the module");
+                    run.reportSeverity(Severity.BLOCKER);
                     continue;
                 }
                 GoPackage pkg = module.packageOf(file);
@@ -89,6 +92,7 @@ public class US002VerifyLayerSeparation {
                 missing.removeAll(types.methodSet(pkg, a.typeName()));
                 if (!missing.isEmpty()) {
                     findings.add(a.pos(), a.typeName() + " asserts " + a.interfaceName() + " but lacks method(s) " + missing);
+                    run.reportSeverity(Severity.BLOCKER);
                 }
             }
             findings.verify();
@@ -100,6 +104,8 @@ public class US002VerifyLayerSeparation {
     @Criterion(value = 3, severity = Severity.BLOCKER)
     void baseContainsSharedCrud(CriterionRun run) {
         Findings findings = run.findings();
+        // A connector with CRUD of its own works: layering. Only a base lacking an operation is a CRUD failure.
+        run.reportSeverity(Severity.NORMAL);
         List<Resource> connectors = run.provider().resources().stream()
                 .filter(r -> r.category() == Category.SOURCE || r.category() == Category.DESTINATION).toList();
         Optional<GoFile> base = run.provider().module().tree().file("internal/resource/connector/base.go");
@@ -122,6 +128,7 @@ public class US002VerifyLayerSeparation {
             missing.removeAll(base.get().methodsOf(baseType).stream().map(f -> f.name().name()).toList());
             if (!missing.isEmpty()) {
                 findings.add(base.get().path() + ":1", "base type " + baseType + " lacks " + missing);
+                run.reportSeverity(Severity.BLOCKER);
             }
             for (Resource r : connectors) {
                 if (!base.get().path().equals(r.implementationFile())) {

@@ -3,6 +3,7 @@ package io.tfaudit.criteria.phase13;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.Findings;
 import io.tfaudit.audit.GoTestRun;
+import io.tfaudit.api.Severity;
 import io.tfaudit.criteria.testcode.TestCode;
 import io.tfaudit.go.ast.Decl;
 import io.tfaudit.go.ast.Expr;
@@ -179,6 +180,7 @@ final class Sweepers {
 
     /** "Sweeper deletes resources matching test naming convention (prefix tf-acc-test-)": only that prefix, nothing broader. */
     static void deletesOnlyTestResources(CriterionRun run, Kind kind) {
+        run.reportSeverity(Severity.NORMAL);
         Found s = required(run, kind);
         Findings f = run.findings();
         checkDeletes(run, s, f);
@@ -194,6 +196,9 @@ final class Sweepers {
             return;
         }
         List<NameCheck> checks = nameChecks(run.provider(), s);
+        // A sweeper that can delete names no test created deletes real objects: data loss. A missing sweeper
+        // or delete (above) is missing test cleanup: normal.
+        run.reportSeverity(Severity.CRITICAL);
         if (checks.isEmpty()) {
             f.add(deletes.get(0).node().pos(), s.name() + ": deletes " + kind.plural() + " without checking their names: "
                     + "expected only names starting with " + PREFIX + " to be deleted");
@@ -218,6 +223,9 @@ final class Sweepers {
         if (!convention && checks.stream().noneMatch(c -> c.how().equals("prefix") && PREFIX.startsWith(c.value()))) {
             f.add(checks.get(0).pos(), s.name() + ": expected the name check to use the prefix " + PREFIX + ", found "
                     + checks.stream().map(c -> c.how() + " \"" + c.value() + "\"").toList());
+        }
+        if (f.isEmpty()) {
+            run.reportSeverity(Severity.NORMAL);
         }
         run.evidence("name checks of " + s.name(), checks.stream().map(NameCheck::toString).reduce((a, b) -> a + "\n" + b).orElse(""));
     }

@@ -29,7 +29,7 @@ public class US037ImplementSourceConnectorTestSweepers {
 
     @Test
     @DisplayName("Sweeper deletes resources matching test naming convention (prefix `tf-acc-test-`)")
-    @Criterion(value = 3, severity = Severity.NORMAL)
+    @Criterion(value = 3, severity = Severity.CRITICAL)
     void deletesOnlyTestResources(CriterionRun run) {
         Sweepers.deletesOnlyTestResources(run, Sweepers.SOURCES);
     }

@@ -29,7 +29,7 @@ public class US038ImplementDestinationConnectorTestSweepers {
 
     @Test
     @DisplayName("Sweeper deletes resources matching test naming convention")
-    @Criterion(value = 3, severity = Severity.NORMAL)
+    @Criterion(value = 3, severity = Severity.CRITICAL)
     void deletesOnlyTestResources(CriterionRun run) {
         Sweepers.deletesOnlyTestResources(run, Sweepers.DESTINATIONS);
     }

@@ -40,10 +40,11 @@ public class US039ImplementTransformAndPipelineTestSweepers {
 
     @TestFactory
     @DisplayName("Sweepers delete resources matching test naming convention")
-    @Criterion(value = 3, severity = Severity.NORMAL)
+    @Criterion(value = 3, severity = Severity.CRITICAL)
     Stream<DynamicTest> sweepersDeleteOnlyTestResources(CriterionRun run) {
         return List.of(Sweepers.TRANSFORMS, Sweepers.PIPELINES).stream().map(kind -> DynamicTest.dynamicTest(
                 run.text() + CriterionRun.RESOURCE_SEPARATOR + kind.prdFunction(), () -> {
+                    run.reportSeverity(Severity.NORMAL);
                     Sweepers.Found s = Sweepers.required(run, kind);
                     Findings f = run.findings();
                     Sweepers.checkDeletes(run, s, f);

@@ -140,6 +140,43 @@ final class EnvVars {
         return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(variable) + "(?![A-Za-z0-9_])").matcher(doc).find();
     }
 
+    private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
+
+    /**
+     * Whether a document describes the variable where it names it: another non-empty cell of
+     * its table row, words beside it on its line, or a comment line right above it.
+     */
+    static boolean describes(String doc, String variable) {
+        Pattern name = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(variable) + "(?![A-Za-z0-9_])");
+        String[] lines = doc.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (!name.matcher(line).find()) {
+                continue;
+            }
+            String rest;
+            if (line.strip().startsWith("|")) {
+                StringBuilder others = new StringBuilder();
+                for (String cell : line.split("\\|")) {
+                    if (!name.matcher(cell).find()) {
+                        others.append(' ').append(cell);
+                    }
+                }
+                rest = others.toString();
+            } else {
+                rest = name.matcher(line).replaceAll(" ").replaceAll("=\\S*", " ").replaceAll("^\\s*([-*+]|\\d+\\.)\\s", " ");
+            }
+            if (WORD.matcher(rest).results().count() >= 2) {
+                return true;
+            }
+            if (i > 0 && lines[i - 1].strip().startsWith("#") && !lines[i - 1].strip().startsWith("##")
+                    && WORD.matcher(lines[i - 1]).results().count() >= 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Connectors: sources and destinations, registered or in the inventory. */
     static Predicate<AuditedResource> connectors() {
         return Audit.in(Category.SOURCE, Category.DESTINATION).and(Audit.resourcesOnly());

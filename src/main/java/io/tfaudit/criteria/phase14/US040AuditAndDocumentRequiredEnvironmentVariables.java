@@ -70,6 +70,10 @@ public class US040AuditAndDocumentRequiredEnvironmentVariables {
             ProviderModel p = run.provider();
             Findings f = run.findings();
             Set<String> specific = EnvVars.specificTo(p, r);
+            if (specific.isEmpty() && testsOf(p, r).isEmpty()) {
+                // Which variables a connector needs is read from its tests: without one they are unknown, not none.
+                run.notApplicable("no test declares " + r.typeName() + ": the variables it needs are unknown, there is nothing to list");
+            }
             Set<String> example = EnvVars.example(p).map(e -> e.variables().keySet()).orElse(Set.of());
             Map<String, List<Pos>> read = EnvVars.read(p);
             for (String v : specific) {
@@ -154,6 +158,21 @@ public class US040AuditAndDocumentRequiredEnvironmentVariables {
             }
         });
         f.verify();
+    }
+
+    /** FR-29's "with descriptions": each variable docs/DEVELOPMENT.md names is described where it is named. */
+    public static void variablesDescribed(CriterionRun run, Findings f) {
+        ProviderModel p = run.provider();
+        Optional<String> doc = EnvVars.development(p);
+        if (doc.isEmpty()) {
+            return; // US-040.5 reports the missing file
+        }
+        EnvVars.read(p).forEach((v, at) -> {
+            if (EnvVars.mentions(doc.get(), v) && !EnvVars.describes(doc.get(), v)) {
+                f.add(EnvVars.DEVELOPMENT, v + " is listed without a description (expected words saying what it is beside it: "
+                        + "another cell of its table row, text on its line, or a comment above it)");
+            }
+        });
     }
 
     @Test

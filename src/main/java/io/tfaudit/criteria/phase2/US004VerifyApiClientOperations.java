@@ -49,9 +49,14 @@ public class US004VerifyApiClientOperations {
                 f.add(test, "expected pass, found fail");
             }
         });
-        if (r.actions().isEmpty()) {
+        if (r.actions().isEmpty() && !r.command().succeeded()) {
+            f.add("internal/api/", "go test -run 'Token|Auth' ./internal/api/... exited " + r.command().exitCode()
+                    + " without running a test (the package does not build?)");
+        } else if (r.actions().isEmpty()) {
             f.add("internal/api/", "expected Go tests of the token exchange (-run 'Token|Auth'), none ran; found "
                     + exchanges.stream().map(CallGraph.Fn::name).toList() + " untested");
+            // The exchange is there and nothing shows it broken: missing test coverage, not a failing CRUD.
+            run.reportSeverity(Severity.NORMAL);
         }
         f.verify();
     }
@@ -144,7 +149,7 @@ public class US004VerifyApiClientOperations {
 
     @Test
     @DisplayName("Retry logic handles 502, 503, 504, timeouts (`internal/api/retry.go`)")
-    @Criterion(value = 5, severity = Severity.BLOCKER)
+    @Criterion(value = 5, severity = Severity.NORMAL)
     void retriesGatewayErrorsAndTimeouts(CriterionRun run) {
         Findings f = run.findings();
         var retry = run.provider().module().tree().file("internal/api/retry.go");

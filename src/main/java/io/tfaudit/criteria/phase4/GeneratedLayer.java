@@ -246,18 +246,7 @@ final class GeneratedLayer {
 
     /** Whether a "// Code generated ... DO NOT EDIT." line comes before the package clause. */
     static boolean hasMarker(GoFile f) {
-        int packageLine = f.packageName() == null ? Integer.MAX_VALUE : f.packageName().pos().line();
-        for (CommentGroup g : f.comments()) {
-            if (g.pos().line() >= packageLine) {
-                continue;
-            }
-            for (String c : g.comments()) {
-                if (MARKER.matcher(c.strip()).matches()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return f.isGenerated();
     }
 
     /** Every {@code //go:generate} line of the module. */

@@ -4,6 +4,7 @@ import io.tfaudit.audit.Audit;
 import io.tfaudit.audit.AuditedResource;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.Findings;
+import io.tfaudit.api.Severity;
 import io.tfaudit.backend.Alignment;
 import io.tfaudit.backend.Alignment.ConnectorAlignment;
 import io.tfaudit.backend.Alignment.Difference;
@@ -103,16 +104,34 @@ public final class BackendAlignment {
         return run.forEachResource(Audit.in(category), r -> {
             ConnectorAlignment a = alignmentOrSkip(run, r.registered());
             Findings f = run.findings();
+            Severity worst = Severity.NORMAL;
             if (!a.compared()) {
                 f.add(a.resourceWhere(), a.typeName() + ": not compared with the backend: " + a.notCompared());
             }
             for (Difference d : a.differences()) {
                 if (d.kind() != Kind.MISSING) {
                     f.add(d.where(), d.describe(a.typeName()));
+                    Severity s = gravityOf(d.kind());
+                    worst = s.atLeast(worst) ? s : worst;
                 }
             }
+            run.reportSeverity(worst);
             f.verify();
         });
+    }
+
+    /**
+     * What a difference means by the PRD's thresholds: a type the API rejects is a CRUD failure
+     * and a secret shown in plans a security issue (blocker); an attribute for a key users cannot
+     * set sends input the backend drops (critical); other options or bounds than the backend's
+     * and a connector left uncompared are gaps in alignment or verification (normal).
+     */
+    static Severity gravityOf(Kind kind) {
+        return switch (kind) {
+            case TYPE, SENSITIVE -> Severity.BLOCKER;
+            case EXTRA -> Severity.CRITICAL;
+            case MISSING, ENUM, BOUNDS -> Severity.NORMAL;
+        };
     }
 
     /**

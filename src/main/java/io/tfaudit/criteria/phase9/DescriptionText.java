@@ -143,6 +143,26 @@ final class DescriptionText {
         return false;
     }
 
+    private static final Pattern DEFAULT_WORD = Pattern.compile("(?i)\\bdefault");
+
+    /**
+     * Whether the description includes the default in any words (SM-6's "include defaults"):
+     * the PRD's pattern, or the word "default" with the value (an empty string: "empty"), as in
+     * "Empty for default cluster."; a non-scalar default only needs the word.
+     */
+    static boolean mentionsDefault(String description, Object value, boolean scalar, boolean markdown) {
+        if (description == null || !DEFAULT_WORD.matcher(description).find()) {
+            return false;
+        }
+        if (!scalar || documentsDefault(description, value, markdown)) {
+            return true;
+        }
+        String v = defaultText(value);
+        Pattern said = v.isEmpty() ? Pattern.compile("(?i)\\bempty\\b")
+                : Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(v) + "(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE);
+        return said.matcher(description).find();
+    }
+
     /** What follows "Defaults to" (up to the end of its sentence), or null when the description does not say it. */
     /** The value as Go's {@code %q} writes it (strconv.Quote, for printable text). */
     static String goQuoted(String v) {

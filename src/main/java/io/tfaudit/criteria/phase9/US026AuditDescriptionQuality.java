@@ -114,28 +114,60 @@ public class US026AuditDescriptionQuality {
                 if (!a.hasDefault()) {
                     continue;
                 }
-                checkDefault(field.path(), a, "Description", a.description(), false, f);
-                checkDefault(field.path(), a, "MarkdownDescription", a.markdownDescription(), true, f);
+                String plain = defaultProblem(a, a.description(), false);
+                String markdown = defaultProblem(a, a.markdownDescription(), true);
+                if (plain != null && plain.equals(markdown)) {
+                    // One omission in both texts is one defect.
+                    f.add(a.pos(), "attribute " + field.path() + ": Description and MarkdownDescription "
+                            + plain.replaceFirst("^does not", "do not").replaceFirst("^says", "say"));
+                    continue;
+                }
+                if (plain != null) {
+                    f.add(a.pos(), "attribute " + field.path() + ": Description " + plain);
+                }
+                if (markdown != null) {
+                    f.add(a.pos(), "attribute " + field.path() + ": MarkdownDescription " + markdown);
+                }
             }
             f.verify();
         });
     }
 
-    private static void checkDefault(String path, Attribute a, String which, String text, boolean markdown, Findings f) {
+    /** What a description gets wrong about the attribute's default ("does not document its default; expected ..."), or null. */
+    private static String defaultProblem(Attribute a, String text, boolean markdown) {
         if (!DescriptionText.isScalar(a.defaultValue(), a.defaultExpression())) {
             // Not a static scalar (a set, a list, a function): the text can only say that there is one.
-            if (DescriptionText.statedDefault(text) == null) {
-                f.add(a.pos(), "attribute " + path + ": " + which + " does not say \"Defaults to ...\" (default: "
-                        + a.defaultExpression() + ")");
-            }
-            return;
+            return DescriptionText.statedDefault(text) == null
+                    ? "does not say \"Defaults to ...\" (default: " + a.defaultExpression() + ")" : null;
         }
-        if (!DescriptionText.documentsDefault(text, a.defaultValue(), markdown)) {
-            String expected = DescriptionText.expectedDefault(a.defaultValue());
-            String said = DescriptionText.statedDefault(text);
-            f.add(a.pos(), "attribute " + path + ": " + which + (said == null ? " does not document its default"
-                    : " says \"Defaults to " + said + "\", which is not the schema's default")
-                    + "; expected \"" + expected + "\" (" + a.defaultExpression() + ")");
+        if (DescriptionText.documentsDefault(text, a.defaultValue(), markdown)) {
+            return null;
+        }
+        String expected = DescriptionText.expectedDefault(a.defaultValue());
+        String said = DescriptionText.statedDefault(text);
+        return (said == null ? "does not document its default" : "says \"Defaults to " + said + "\", which is not the schema's default")
+                + "; expected \"" + expected + "\" (" + a.defaultExpression() + ")";
+    }
+
+    /**
+     * SM-6's "descriptions include … defaults", by its own words: each attribute with a default
+     * mentions it in both texts, in the PRD's pattern or in other words ("Empty for default
+     * cluster."); US-026.3 asks for the pattern itself.
+     */
+    public static void defaultsIncluded(AuditedResource r, Findings f) {
+        for (SchemaWalk.Field field : SchemaWalk.fields(r.registered().schema())) {
+            Attribute a = field.attribute();
+            if (!a.hasDefault()) {
+                continue;
+            }
+            boolean scalar = DescriptionText.isScalar(a.defaultValue(), a.defaultExpression());
+            for (boolean markdown : new boolean[] {false, true}) {
+                String text = markdown ? a.markdownDescription() : a.description();
+                if (!DescriptionText.mentionsDefault(text, a.defaultValue(), scalar, markdown)) {
+                    f.add(a.pos(), "attribute " + field.path() + ": " + (markdown ? "MarkdownDescription" : "Description")
+                            + " does not mention its default (" + a.defaultExpression() + ")");
+                }
+            }
         }
     }
 
@@ -215,7 +247,8 @@ public class US026AuditDescriptionQuality {
             f.add(at, r.typeName() + ": " + which + " calls it a " + foundWord + " connector, expected a " + word + " connector");
         }
         String expected = DescriptionText.articleFor(display);
-        if (expected != null && !expected.equals(article)) {
+        // The PRD's pattern writes "Manages a {DisplayName}": "a" always follows it, "an" only where grammar asks for it.
+        if (expected != null && !expected.equals(article) && !article.equals("a")) {
             f.add(at, r.typeName() + ": " + which + " says \"" + article + " " + display + "\", expected \"" + expected
                     + " " + display + "\"");
         }

@@ -44,7 +44,7 @@ public class DocumentationRequirements {
     @DisplayName("Complex logic must have inline comments explaining rationale")
     @Criterion(value = 33, id = "FR-33", severity = Severity.MINOR)
     void complexLogicIsCommented(CriterionRun run) {
-        run.restate(criteria(US046UpdateInlineCodeComments.class, 1, 2, 3, 4, 5));
+        US046UpdateInlineCodeComments.complexLogicCommented(run);
     }
 
     @Test

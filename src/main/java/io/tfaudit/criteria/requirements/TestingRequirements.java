@@ -139,7 +139,7 @@ public class TestingRequirements {
 
     @Test
     @DisplayName("Test sweepers must clean up resources matching `tf-acc-test-` prefix")
-    @Criterion(value = 24, id = "FR-24", severity = Severity.NORMAL)
+    @Criterion(value = 24, id = "FR-24", severity = Severity.CRITICAL)
     void sweepersCleanUpTestResources(CriterionRun run) {
         run.restate(criteria(US037ImplementSourceConnectorTestSweepers.class, 3)
                 .and(US038ImplementDestinationConnectorTestSweepers.class, 3)

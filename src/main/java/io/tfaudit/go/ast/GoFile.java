@@ -31,6 +31,28 @@ public record GoFile(
         return path.endsWith("_test.go");
     }
 
+    private static final java.util.regex.Pattern GENERATED_MARKER =
+            java.util.regex.Pattern.compile("^// Code generated .* DO NOT EDIT\\.$");
+
+    /**
+     * Whether the file says it is generated, by Go's convention (go.dev/s/generatedcode, go/ast's
+     * IsGenerated): a line {@code // Code generated ... DO NOT EDIT.} before the package clause.
+     */
+    public boolean isGenerated() {
+        int packageLine = packageName == null ? Integer.MAX_VALUE : packageName.pos().line();
+        for (CommentGroup g : comments) {
+            if (g.pos().line() >= packageLine) {
+                break;
+            }
+            for (String c : g.comments()) {
+                if (GENERATED_MARKER.matcher(c.strip()).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public List<Decl.FuncDecl> funcs() {
         List<Decl.FuncDecl> out = new ArrayList<>();
         for (Decl d : decls) {

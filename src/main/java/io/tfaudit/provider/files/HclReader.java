@@ -211,9 +211,16 @@ final class HclReader {
             int end = blockEnd(lines, line);
             map.forEach((k, v) -> {
                 String name = String.valueOf(k);
-                int attrLine = findLine(lines, line, Pattern.compile("^\\s*\"?" + Pattern.quote(name) + "\"?\\s*="), end);
+                // At a line's start, or after the brace of a block written on one line.
+                Pattern assignment = Pattern.compile("(^\\s*|\\{\\s*)\"?" + Pattern.quote(name) + "\"?\\s*=(?![=>])");
+                int attrLine = findLine(lines, line - 1, assignment, end);
                 if (attrLine > 0) {
-                    String raw = withoutComment(lines[attrLine - 1].substring(lines[attrLine - 1].indexOf('=') + 1)).strip();
+                    String text = lines[attrLine - 1];
+                    Matcher at = assignment.matcher(text);
+                    String raw = withoutComment(at.find() ? text.substring(at.end()) : "").strip();
+                    if (attrLine == end && line == end && raw.endsWith("}")) {
+                        raw = raw.substring(0, raw.length() - 1).strip(); // the one-line block's own brace
+                    }
                     attributes.put(name, new HclFile.AttributeValue(name, kindOf(raw), raw, attrLine));
                 } else {
                     int blockLine = findLine(lines, line, Pattern.compile("^\\s*" + Pattern.quote(name) + "\\s*\\{"), end);

@@ -57,6 +57,19 @@ class US002VerifyLayerSeparationTest {
         assertThat(outcome.message(bucket)).contains("internal/resource/destination/snowflake_generated.go:17",
                 "SnowflakeConfig asserts ConnectorConfig but lacks method(s) [GetFieldMappings]");
         assertThat(outcome.result("acme_source_postgresql").getStatus()).isEqualTo(Status.SUCCESSFUL);
+        // the assertion does not compile: a compilation failure
+        assertThat(outcome.message(bucket)).startsWith("[blocker] ");
+    }
+
+    /** Without the compile-time assertion the wrapper still works: a layering finding, not a CRUD failure. */
+    @Test
+    void aWrapperWithoutItsAssertionIsALayeringFindingNotABlocker() {
+        var outcome = run("wrappersImplementTheirConfigInterface", MiniProvider.sound()
+                .edit("internal/resource/destination/snowflake_generated.go", s -> s.replace(
+                        "var _ connector.ConnectorConfig = (*SnowflakeConfig)(nil)", "")));
+        var snowflake = outcome.result("acme_destination_snowflake");
+        assertThat(snowflake.getStatus()).isEqualTo(Status.FAILED);
+        assertThat(outcome.message(snowflake)).startsWith("[normal] ").contains("expected a compile-time assertion");
     }
 
     @Test
@@ -90,7 +103,36 @@ class US002VerifyLayerSeparationTest {
         var outcome = run("baseContainsSharedCrud", MiniProvider.sound().edit("internal/resource/connector/base.go",
                 s -> s.replace("func (r *BaseResource) Delete(", "func (r *BaseResource) remove(")));
         assertThat(outcome.single().getStatus()).isEqualTo(Status.FAILED);
-        assertThat(outcome.message(outcome.single())).contains("base type BaseResource lacks [Delete]");
+        assertThat(outcome.message(outcome.single())).contains("base type BaseResource lacks [Delete]").startsWith("[blocker] ");
+    }
+
+    /** A connector with CRUD of its own works: that is layering (normal), not a CRUD failure. */
+    @Test
+    void aConnectorWithItsOwnCrudIsALayeringFinding() {
+        var outcome = run("baseContainsSharedCrud", MiniProvider.sound().edit("internal/resource/destination/snowflake_generated.go",
+                s -> s.replace("return connector.NewBase(&SnowflakeConfig{})", "return &ownCrud{}"))
+                .with("internal/resource/destination/own.go", """
+                        package destination
+
+                        import (
+                        \t"context"
+
+                        \t"github.com/hashicorp/terraform-plugin-framework/resource"
+                        )
+
+                        type ownCrud struct{}
+
+                        func (r *ownCrud) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+                        \tresp.TypeName = "acme_destination_snowflake"
+                        }
+                        func (r *ownCrud) Schema(_ context.Context, _ resource.SchemaRequest, _ *resource.SchemaResponse) {}
+                        func (r *ownCrud) Create(_ context.Context, _ resource.CreateRequest, _ *resource.CreateResponse) {}
+                        func (r *ownCrud) Read(_ context.Context, _ resource.ReadRequest, _ *resource.ReadResponse) {}
+                        func (r *ownCrud) Update(_ context.Context, _ resource.UpdateRequest, _ *resource.UpdateResponse) {}
+                        func (r *ownCrud) Delete(_ context.Context, _ resource.DeleteRequest, _ *resource.DeleteResponse) {}
+                        """));
+        assertThat(outcome.single().getStatus()).isEqualTo(Status.FAILED);
+        assertThat(outcome.message(outcome.single())).startsWith("[normal] ");
     }
 
     @Test

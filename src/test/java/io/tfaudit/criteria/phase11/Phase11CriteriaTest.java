@@ -53,9 +53,16 @@ class Phase11CriteriaTest {
         @Test
         void withNothingFailingThereIsNothingToTrack() {
             for (String m : new String[] {"criticalBugs", "missingTestCoverage", "documentationGaps", "enhancementOpportunities",
-                    "labelled", "linkedToTheReport"}) {
+                    "linkedToTheReport"}) {
                 run(story, m, f -> f).assertAllSucceeded();
             }
+        }
+
+        @Test
+        void withNoIssueReferencedThereIsNoLabelToJudge() {
+            var o = run(story, "labelled", NO_WEBHOOK_PAGE);
+            assertThat(o.single().getStatus()).as(o.message(o.single())).isEqualTo(Status.ABORTED);
+            assertThat(o.message(o.single())).startsWith("skipped: not applicable: no issue of this run's findings is referenced");
         }
 
         @Test
@@ -164,6 +171,15 @@ class Phase11CriteriaTest {
             assertFails(run(story, "fixesVerifiedWithTests", f -> f.replace("CHANGELOG.md",
                     "TestModelTimeouts_ReadsTheBlock", "TestModelTimeouts_Gone")),
                     "the fix names TestModelTimeouts_Gone, which is no test function of the module");
+        }
+
+        @Test
+        void withNoFixRecordedThereIsNothingToVerifyOrDocument() {
+            for (String m : new String[] {"fixesVerifiedWithTests", "fixesInTheReport"}) {
+                var o = run(story, m, f -> f.replaceAll("CHANGELOG.md", "(?s)### Fixed\\n.*?(?=\\n## \\[3)", ""));
+                assertThat(o.single().getStatus()).as(o.message(o.single())).isEqualTo(Status.ABORTED);
+                assertThat(o.message(o.single())).startsWith("skipped: not applicable: the changelog records no fix");
+            }
         }
 
         @Test

@@ -185,6 +185,8 @@ class Phase13CriteriaTest {
             assertThat(o.message(o.single())).contains(
                     "sweepDestinations: deletes names starting with \"tf-acc-test\", broader than the convention tf-acc-test-",
                     "sweepDestinations: also deletes names starting with \"test-destination-\": expected only the test naming convention tf-acc-test-");
+            // deleting names no test created is data loss
+            assertThat(o.message(o.single())).startsWith("[critical] ");
         }
 
         @Test
@@ -200,7 +202,16 @@ class Phase13CriteriaTest {
         void deletingWithoutANameCheckFails() {
             var o = run(US037ImplementSourceConnectorTestSweepers.class, "deletesOnlyTestResources", swept()
                     .edit(SWEEP, s -> s.replace("strings.HasPrefix(it.Name, testPrefix)", "it.Name != \"\"")));
-            assertThat(o.message(o.single())).contains("sweepSources: deletes sources without checking their names");
+            assertThat(o.message(o.single())).contains("sweepSources: deletes sources without checking their names").startsWith("[critical] ");
+        }
+
+        /** A sweeper that deletes nothing leaves test objects behind: missing cleanup, no data lost. */
+        @Test
+        void aSweeperThatDeletesNothingIsMissingCleanupNotDataLoss() {
+            var o = run(US037ImplementSourceConnectorTestSweepers.class, "deletesOnlyTestResources", swept()
+                    .edit(SWEEP, s -> s.replace("c.DeleteSource)", "c.DescribeSource)")));
+            assertThat(o.single().getStatus()).isEqualTo(Status.FAILED);
+            assertThat(o.message(o.single())).startsWith("[normal] ").contains("expected it to delete sources");
         }
     }
 

@@ -179,6 +179,17 @@ class Phase14CriteriaTest {
         }
 
         @Test
+        void aConnectorNoTestDeclaresHasNoKnownVariablesToList() {
+            var o = run(story, "listConnectorVariables", documented().without("internal/provider/smoke_test.go")
+                    .edit("internal/provider/acceptance_test.go", s -> s.replaceAll("(?s)func TestAccDestinationSnowflake.*", "")));
+            var r = o.result("acme_destination_snowflake");
+            assertThat(r.getStatus()).as(o.message(r)).isEqualTo(Status.ABORTED);
+            assertThat(o.message(r)).isEqualTo("skipped: not applicable: no test declares acme_destination_snowflake: the variables "
+                    + "it needs are unknown, there is nothing to list");
+            assertThat(o.result("acme_source_postgresql").getStatus()).isEqualTo(Status.SUCCESSFUL);
+        }
+
+        @Test
         void anyVariableReadMustHaveAPlaceholder() {
             var o = run(story, "placeholdersInEnvExample", documented().edit(".env.example", s -> s.replace("ACME_CLIENT_ID=\n", "")));
             assertThat(o.single().getStatus()).isEqualTo(Status.FAILED);
@@ -293,6 +304,12 @@ class Phase14CriteriaTest {
             var r = o.result("acme_destination_snowflake");
             assertThat(r.getStatus()).isEqualTo(Status.FAILED);
             assertThat(o.message(r)).contains("acme_destination_snowflake.name: attribute removed or renamed");
+            // a connector the baseline does not have has no behaviour there to keep: not applicable, not passed
+            var added = run(story, "schemaParityWithMain", documented(), documented().edit("internal/provider/provider.go",
+                    s -> s.replace("destination.NewSnowflakeResource, ", "")));
+            assertThat(added.result("acme_destination_snowflake").getStatus()).isEqualTo(Status.ABORTED);
+            assertThat(added.message(added.result("acme_destination_snowflake")))
+                    .startsWith("skipped: not applicable: acme_destination_snowflake is new since");
             var noBaseline = run(story, "schemaParityWithMain", documented());
             assertThat(noBaseline.single().getStatus()).isEqualTo(Status.ABORTED);
             assertThat(noBaseline.message(noBaseline.single())).contains("no baseline to compare with", "-Dbaseline.ref=main");

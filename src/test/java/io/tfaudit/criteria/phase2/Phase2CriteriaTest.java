@@ -42,6 +42,17 @@ class Phase2CriteriaTest {
             assertFails(o, o.single(), "expected a function that sends client credentials for an access token");
         }
 
+        /** With consent: the exchange's test passes; with none to run it is missing coverage (normal), not a CRUD blocker. */
+        @Test
+        void anUntestedTokenExchangeIsMissingCoverageNotABlocker() {
+            java.util.Map<String, String> exec = java.util.Map.of(io.tfaudit.audit.AuditConfig.EXEC, "true");
+            var tested = CriterionTestKit.run(story, "tokenExchange", MiniProvider.sound().writeTo(dir.resolve("tested")), exec);
+            assertThat(tested.single().getStatus()).as(tested.message(tested.single())).isEqualTo(Status.SUCCESSFUL);
+            var untested = CriterionTestKit.run(story, "tokenExchange", MiniProvider.sound().edit("internal/api/client_test.go",
+                    s -> s.replace("TestGetAccessToken", "TestSomethingElse")).writeTo(dir.resolve("untested")), exec);
+            assertFails(untested, untested.single(), "[normal] ", "expected Go tests of the token exchange (-run 'Token|Auth'), none ran");
+        }
+
         @Test
         void everyRequestCarriesTheAuthorizationHeader() {
             run(story, "authorizationOnEveryRequest", MiniProvider.sound()).assertAllSucceeded();
@@ -73,6 +84,8 @@ class Phase2CriteriaTest {
             var o = run(story, "retriesGatewayErrorsAndTimeouts", MiniProvider.sound().edit("internal/api/retry.go",
                     s -> s.replace("http.StatusServiceUnavailable, ", "")));
             assertFails(o, o.single(), "internal/api/retry.go:1: expected the retry logic to handle HTTP 503");
+            // a request not retried fails as it would have anyway: resilience, not a CRUD failure
+            assertThat(o.message(o.single())).startsWith("[normal] ");
         }
 
         @Test
@@ -142,7 +155,11 @@ class Phase2CriteriaTest {
             assertFails(o, o.single(), "expected a branch for types.Bool");
             var h = run(story, "setTerraformValue", MiniProvider.sound().edit("internal/resource/connector/base.go",
                     s -> s.replace("return helper.GetTfCfgInt64(ctx, cfg, key)", "return nil")));
-            assertFails(h, h.single(), "expected it to use GetTfCfgInt64");
+            // no Int64 value is set at all: such attributes are lost on Read (data loss)
+            assertFails(h, h.single(), "[critical] ", "expected it to set types.Int64 values (with GetTfCfgInt64), found no conversion");
+            var other = run(story, "setTerraformValue", MiniProvider.sound().edit("internal/resource/connector/base.go",
+                    s -> s.replace("return helper.GetTfCfgInt64(ctx, cfg, key)", "return types.Int64Value(int64(cfg[key].(float64)))")));
+            assertFails(other, other.single(), "[normal] ", "expected it to use GetTfCfgInt64 for types.Int64, found the type converted without it");
         }
 
         @Test

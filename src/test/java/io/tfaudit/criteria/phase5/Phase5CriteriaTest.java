@@ -300,6 +300,8 @@ class Phase5CriteriaTest {
             assertThat(message(o, r)).contains("(1 time)", "internal/generated/source_postgresql.go:",
                     "acme_source_postgresql." + KEY1 + " (API key api." + KEY1 + "): type: expected Int64 (control number), found String"
                             + " [backend: " + pgLine(b, "api." + KEY1) + "]");
+            // the API rejects a value of the wrong type: a CRUD failure
+            assertThat(message(o, r)).startsWith("[blocker] ");
         }
 
         @Test
@@ -340,6 +342,8 @@ class Phase5CriteriaTest {
             assertThat(message(o, r)).contains("(1 time)", "internal/generated/destination_snowflake.go:",
                     "acme_destination_snowflake.create_schema_auto (API key api.create_schema_auto): enum: expected OneOf(yes, no) "
                             + "(raw_values), found no OneOf validator [backend: " + SNOWFLAKE + ":5]");
+            // other options than the backend's are an alignment gap, not a CRUD failure
+            assertThat(message(o, r)).startsWith("[normal] ");
 
             MiniProvider withOneOf = MiniProvider.sound().edit("internal/generated/destination_snowflake.go", s -> s
                     .replace("import \"github.com/hashicorp/terraform-plugin-framework/resource/schema\"",

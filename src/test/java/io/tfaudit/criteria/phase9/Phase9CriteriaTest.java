@@ -138,8 +138,16 @@ class Phase9CriteriaTest {
         void anUndocumentedDefaultFails() {
             var o = run(story, "defaultsAreDocumented", DocumentedProvider.sound().edit(PG_GENERATED, s -> s.replace(
                     " Defaults to `require`.", "")));
+            assertFails(o, o.result("acme_source_postgresql"), "attribute ssl_mode: Description and MarkdownDescription do not "
+                    + "document its default; expected \"Defaults to `require`.\"");
+        }
+
+        @Test
+        void aDefaultMissingFromOneTextIsNamedForThatText() {
+            var o = run(story, "defaultsAreDocumented", DocumentedProvider.sound().edit(PG_GENERATED, s -> s.replaceFirst(
+                    "(MarkdownDescription: \"How the connection to the server is encrypted\\.) Defaults to `require`\\.", "$1")));
             assertFails(o, o.result("acme_source_postgresql"),
-                    "attribute ssl_mode: Description does not document its default; expected \"Defaults to `require`.\"");
+                    "attribute ssl_mode: MarkdownDescription does not document its default; expected \"Defaults to `require`.\"");
         }
 
         @Test
@@ -162,6 +170,16 @@ class Phase9CriteriaTest {
                     PG_GENERATED + ":17: acme_source_postgresql: expected MarkdownDescription \"Manages a **{DisplayName}**...\", "
                             + "found \"A PostgreSQL source.");
             assertThat(o.result("acme_transform_filter").getStatus()).isEqualTo(Status.SUCCESSFUL);
+        }
+
+        /** "Manages a {DisplayName}" is the PRD's own pattern: followed literally before a vowel, it passes. */
+        @Test
+        void thePrdsLiteralArticlePassesBeforeAVowel() {
+            var o = run(story, "resourceDescriptionsFollowThePattern", DocumentedProvider.sound().edit(PG_GENERATED, s -> s
+                    .replace("Description: \"Manages a PostgreSQL source connector.\"", "Description: \"Manages a Oracle source connector.\"")
+                    .replace("MarkdownDescription: \"Manages a **PostgreSQL** source connector.", "MarkdownDescription: \"Manages a **Oracle** source connector.")));
+            assertThat(o.result("acme_source_postgresql").getStatus()).as(o.message(o.result("acme_source_postgresql")))
+                    .isEqualTo(Status.SUCCESSFUL);
         }
 
         @Test

@@ -176,8 +176,14 @@ class RequirementsCriteriaTest {
             f -> f.replace("examples/resources/streamkap_source_mysql/complete.tf", "  binary_handling_mode         = \"base64\"\n", ""),
             // FR-32, SM-18: an exported helper without GoDoc
             f -> f.replace("internal/helper/helper.go", "// OperationContext bounds ctx", "// operationContext bounds ctx"),
-            // FR-33: retry.go without its comments
+            // FR-32, SM-18 (DefaultRetryPolicy): retry.go without its comments
             f -> f.replaceAll("internal/api/retry.go", "(?m)^\\s*//.*\\n", ""),
+            // FR-33: a complex function no comment explains
+            f -> f.write("internal/api/status_class.go", "package api\n\nfunc statusClass(code int) string {\n"
+                    + "\tif code < 100 {\n\t\treturn \"invalid\"\n\t}\n\tif code < 200 {\n\t\treturn \"informational\"\n\t}\n"
+                    + "\tif code < 300 {\n\t\treturn \"success\"\n\t}\n\tif code < 400 {\n\t\treturn \"redirect\"\n\t}\n"
+                    + "\tif code == 404 || code == 410 {\n\t\treturn \"gone\"\n\t}\n\tif code == 429 || code == 503 {\n\t\treturn \"busy\"\n\t}\n"
+                    + "\tif code < 500 {\n\t\treturn \"client\"\n\t}\n\treturn \"server\"\n}\n"),
             // FR-34, SM-17: TESTING.md without troubleshooting
             f -> f.replace("docs/TESTING.md", "## Troubleshooting", "## Miscellaneous"),
             // FR-35, SM-17: CODE_GENERATOR.md says nothing of overrides.json
@@ -233,7 +239,7 @@ class RequirementsCriteriaTest {
         fails("FR-30", "streamkap_source_mysql", "expected a TestSmoke* test covering it, found none");
         fails("FR-31", "streamkap_source_webhook", "streamkap_source_webhook: expected its documentation page, found no such file");
         fails("FR-32", "", "[US-046.6] func DefaultRetryPolicy is exported, expected a GoDoc comment");
-        fails("FR-33", "", "[US-046.5] expected a comment explaining the retry strategy");
+        fails("FR-33", "", "internal/api/status_class.go:3: statusClass (cyclomatic complexity 10) has no comment explaining it");
         fails("FR-34", "", "[US-047.7] expected a troubleshooting section");
         fails("FR-35", "", "[US-048.3] expected overrides.json documented");
         fails("FR-36", "streamkap_topic", "examples/resources/streamkap_topic/complete.tf: streamkap_topic: expected complete.tf, found no such file");

@@ -51,12 +51,14 @@ class ProviderFilesReaderTest {
             ProviderFiles files = ProviderFilesReader.read(dir);
             HclFile f = files.examples().get(0);
             assertThat(f.problem()).isNull();
-            // Its output and locals blocks are read too; the two data blocks are what this is about.
-            assertThat(f.blocks()).filteredOn(b -> b.kind().equals("data")).hasSize(2).first().satisfies(b -> {
-                assertThat(b.kind()).isEqualTo("data");
-                assertThat(b.labels()).containsExactly("http", "x");
-                assertThat(b.attributes().get("url").text()).isEqualTo("\"" + url + "\"");
-            });
+            assertThat(f.blocks()).extracting(HclFile.Block::kind).containsExactly("data", "data", "output", "locals");
+            assertThat(f.blocks()).allSatisfy(b -> assertThat(b.blocks()).isEmpty());
+            assertThat(f.blocks().get(0).labels()).containsExactly("http", "x");
+            assertThat(f.blocks().get(0).attributes().get("url").text()).isEqualTo("\"" + url + "\"");
+            assertThat(f.blocks().get(1).attributes().get("url").text())
+                    .as("an attribute of a block written on one line").isEqualTo("\"" + url + "\"");
+            assertThat(f.blocks().get(2).attributes().get("value").kind()).isEqualTo(HclFile.ValueKind.EXPRESSION);
+            assertThat(f.blocks().get(3).attributes().get("f").text()).isEqualTo("file(\"/etc/hostname\")");
         } finally {
             server.stop(0);
         }
