@@ -173,8 +173,8 @@ class Phase14CriteriaTest {
                     .edit(".env.example", s -> s.replace("TF_VAR_source_postgresql_password=\n", "")));
             var r = o.result("acme_source_postgresql");
             assertThat(r.getStatus()).isEqualTo(Status.FAILED);
-            assertThat(o.message(r)).contains("internal/provider/acceptance_test.go:", "TF_VAR_source_postgresql_password (needed by "
-                    + "the tests of acme_source_postgresql) has no placeholder in .env.example");
+            assertThat(o.message(r)).contains("internal/provider/acceptance_test.go:", "TF_VAR_source_postgresql_password is read here "
+                    + "but .env.example has no placeholder for it");
             assertThat(o.result("acme_destination_snowflake").getStatus()).isEqualTo(Status.SUCCESSFUL);
         }
 
