@@ -1,5 +1,8 @@
 package io.tfaudit.audit;
 
+import io.tfaudit.api.Criterion;
+import io.tfaudit.api.UserStory;
+import io.tfaudit.api.Phase;
 import io.qameta.allure.Allure;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * history id comes from (criterion, resource), so a new resource does not shift the trend of
  * another. The same labels are published as JUnit report entries, which tests can read.
  */
-public final class AuditExtension implements ParameterResolver, InvocationInterceptor {
+public final class AuditExtension implements io.tfaudit.api.AuditEngine {
 
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(AuditExtension.class);
     private static final java.util.regex.Pattern ABSOLUTE_PATH = java.util.regex.Pattern.compile("(?<=\\s)/[^\\s)]+");
@@ -31,7 +34,7 @@ public final class AuditExtension implements ParameterResolver, InvocationInterc
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
         Class<?> type = p.getParameter().getType();
-        return type == CriterionRun.class || type == Audit.class;
+        return type == CriterionRun.class || type == io.tfaudit.api.CriterionRun.class || type == Audit.class;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tfaudit.audit;
 
+import io.tfaudit.api.Severity;
 import java.util.List;
 
 /**

@@ -1,5 +1,9 @@
 package io.tfaudit.audit;
 
+import io.tfaudit.api.Criterion;
+import io.tfaudit.api.UserStory;
+import io.tfaudit.api.Severity;
+import io.tfaudit.api.Phase;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

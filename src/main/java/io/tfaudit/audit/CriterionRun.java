@@ -1,5 +1,9 @@
 package io.tfaudit.audit;
 
+import io.tfaudit.api.Phase;
+import io.tfaudit.api.Criterion;
+import io.tfaudit.api.UserStory;
+import io.tfaudit.api.Severity;
 import io.tfaudit.provider.ProviderModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +19,7 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
  * the audit. Per-resource criteria turn into one dynamic test per resource through
  * {@link #forEachResource}; every criterion reports its violations through {@link #findings()}.
  */
-public final class CriterionRun {
+public final class CriterionRun implements io.tfaudit.api.CriterionRun {
 
     /** Separates the criterion from the resource in a dynamic test's name. */
     public static final String RESOURCE_SEPARATOR = " — ";
@@ -70,8 +74,29 @@ public final class CriterionRun {
         return audit;
     }
 
+    @Override
     public ProviderModel provider() {
         return audit.provider();
+    }
+
+    @Override
+    public java.util.Optional<ProviderModel> baseline() {
+        return audit.baseline();
+    }
+
+    @Override
+    public String baselineLabel() {
+        return audit.baselineLabel();
+    }
+
+    @Override
+    public String baselineUnavailableReason() {
+        return audit.baselineUnavailableReason();
+    }
+
+    @Override
+    public <T> T memo(String key, java.util.function.Supplier<T> compute) {
+        return audit.memo(key, compute);
     }
 
     /** A criterion's id: the PRD's own ({@code FR-17}) when given, else the story's and the checkbox number. */

@@ -1,5 +1,8 @@
 package io.tfaudit.audit;
 
+import io.tfaudit.api.Criterion;
+import io.tfaudit.api.UserStory;
+import io.tfaudit.api.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,9 +30,10 @@ final class Descriptions {
                     ? "A " + (story.id().startsWith("FR") ? "functional requirement" : "success metric") + " of the PRD (" + story.title()
                     + "): the audit is done when it holds." : story.title() + ".");
             return "**" + id + "** " + text + "\n\n"
-                    + "**Why it matters:** " + why + "\n\n"
-                    + "**Severity:** " + criterion.severity().label() + ". " + threshold(criterion.severity()) + "\n\n"
-                    + "**How to fix a finding:** " + FindingKind.of(story).howToFix();
+                    + "**Why it matters:** " + (criterion.why().isEmpty() ? why : criterion.why()) + "\n\n"
+                    + "**Severity:** " + criterion.severity().label() + ". "
+                    + (criterion.severityReason().isEmpty() ? threshold(criterion.severity()) : criterion.severityReason()) + "\n\n"
+                    + "**How to fix a finding:** " + (criterion.fix().isEmpty() ? FindingKind.of(story).howToFix() : criterion.fix());
         });
     }
 

@@ -1,5 +1,6 @@
 package io.tfaudit.audit;
 
+import io.tfaudit.api.UserStory;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,10 @@ public enum FindingKind {
     ENVIRONMENT("Environment variables", "Document the variable in .env.example and the test guide, or stop reading it."),
     ISSUE_TRACKING("Issue tracking", "Track or fix the findings listed; this criterion passes once they are."),
     UNPARSABLE_FILE("Unparsable file", "Fix the file's syntax: nothing in it can be checked until it parses."),
+    SCHEMA_RULE("Schema rule", "Change the schema at the place named so that the framework accepts it: it checks these rules "
+            + "when Terraform first asks for the schema, and fails every plan until they hold."),
+    PROVIDER_DESIGN("Provider design", "Change the resource as HashiCorp's provider design principles ask, at the place named; "
+            + "a change users see goes in the changelog."),
     RESTATEMENT("Restatement of a user story", "Fix the findings of the user-story criteria it restates."),
     OTHER("Other", "See the finding.");
 
@@ -65,6 +70,11 @@ public enum FindingKind {
             case PHASE_11 -> ISSUE_TRACKING;
             case PHASE_14 -> ENVIRONMENT;
             case FUNCTIONAL_REQUIREMENTS, SUCCESS_METRICS -> ofSection(story.title());
+            case FRAMEWORK_SCHEMA -> SCHEMA_RULE;
+            case FRAMEWORK_DESIGN -> PROVIDER_DESIGN;
+            case FRAMEWORK_TESTS -> MISSING_TESTS;
+            case FRAMEWORK_DOCS -> DOCUMENTATION;
+            case CUSTOM -> OTHER;
         };
     }
 

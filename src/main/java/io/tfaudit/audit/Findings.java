@@ -1,5 +1,6 @@
 package io.tfaudit.audit;
 
+import io.tfaudit.api.Severity;
 import io.qameta.allure.Allure;
 import io.tfaudit.go.ast.Pos;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.opentest4j.AssertionFailedError;
  * </pre>
  * Long lists are also attached to the report as a markdown table.
  */
-public final class Findings {
+public final class Findings implements io.tfaudit.api.Findings {
 
     /** Lists longer than this are attached as a table as well as written in the message. */
     static final int ATTACH_OVER = 10;

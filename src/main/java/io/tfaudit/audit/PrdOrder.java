@@ -1,5 +1,7 @@
 package io.tfaudit.audit;
 
+import io.tfaudit.api.UserStory;
+import io.tfaudit.api.Phase;
 import java.util.Comparator;
 import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrderer;

@@ -1,5 +1,6 @@
 package io.tfaudit.audit;
 
+import io.tfaudit.api.UserStory;
 import java.util.ArrayList;
 import java.util.List;
 

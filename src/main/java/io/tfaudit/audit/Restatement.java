@@ -1,5 +1,8 @@
 package io.tfaudit.audit;
 
+import io.tfaudit.api.Criterion;
+import io.tfaudit.api.UserStory;
+import io.tfaudit.api.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

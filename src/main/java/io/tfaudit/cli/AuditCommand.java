@@ -46,7 +46,8 @@ final class AuditCommand {
     private int runAudit(String[] args) {
         Map<String, String> params = new HashMap<>();
         String results = "allure-results";
-        String select = "io.tfaudit.criteria";
+        String select = null;
+        String plan = System.getProperty(io.tfaudit.api.AuditPlan.KEY);
         String failOn = null;
         boolean verbose = false;
         for (int i = 0; i < args.length; i++) {
@@ -56,7 +57,7 @@ final class AuditCommand {
                 case "--acceptance" -> params.put(AuditConfig.ACCEPTANCE, "true");
                 case "--verbose" -> verbose = true;
                 case "--provider", "--baseline-ref", "--baseline-path", "--backend", "--inventory", "--results", "--select",
-                        "--fail-on", "--baseline-file", "--exec-timeout" -> {
+                        "--fail-on", "--baseline-file", "--exec-timeout", "--plan" -> {
                     if (i + 1 >= args.length) {
                         err.println("tfaudit audit: " + a + " needs a value");
                         return Main.BAD_USAGE;
@@ -72,6 +73,7 @@ final class AuditCommand {
                         case "--fail-on" -> failOn = v;
                         case "--baseline-file" -> params.put(AuditConfig.BASELINE_FILE, v);
                         case "--exec-timeout" -> params.put(AuditConfig.EXEC_TIMEOUT, v);
+                        case "--plan" -> plan = v;
                         default -> select = v;
                     }
                 }
@@ -87,6 +89,14 @@ final class AuditCommand {
         } catch (IllegalArgumentException e) {
             err.println("tfaudit audit: " + e.getMessage());
             return Main.BAD_USAGE;
+        }
+        if (plan != null && !plan.isBlank()) {
+            try {
+                io.tfaudit.api.AuditPlan.named(plan);
+            } catch (IllegalArgumentException e) {
+                err.println("tfaudit audit: --plan " + plan + ": not a plan (prd, framework)");
+                return Main.BAD_USAGE;
+            }
         }
         AuditConfig config;
         try {
@@ -104,11 +114,18 @@ final class AuditCommand {
             return Main.BAD_USAGE;
         }
         ProviderModel model = audit.provider();
-        audit.acceptedFindings().problems().forEach(p -> err.println("tfaudit audit: accepted findings ignored: " + p));
         if (model.providerTypeName() == null && model.resources().isEmpty()) {
             err.println("tfaudit audit: " + audit.providerDir() + " is not a Terraform provider tfaudit can read: "
                     + String.join("; ", model.unresolved().stream().map(u -> u.pos() == null ? u.what() : u.toString()).toList()));
             return Main.BAD_USAGE;
+        }
+        // The first line of the output: which plan, and why.
+        io.tfaudit.api.AuditPlan.Choice choice = io.tfaudit.api.AuditPlan.choose(plan, model);
+        out.println(choice.line("--plan "));
+        out.flush();
+        audit.acceptedFindings().problems().forEach(p -> err.println("tfaudit audit: accepted findings ignored: " + p));
+        if (select == null) {
+            select = choice.plan().packageName();
         }
         // What the static reading could not resolve about the provider as a whole (its name, its
         // lists of resources): the criteria say it again where it matters, but it comes first.
@@ -144,12 +161,12 @@ final class AuditCommand {
         Class<?> selectedClass = criteriaClass(select);
         if (selectedClass != null) {
             request.selectors(DiscoverySelectors.selectClass(selectedClass));
-        } else if (select.startsWith("io.tfaudit.criteria") && !Character.isUpperCase(select.charAt(select.lastIndexOf('.') + 1))) {
+        } else if (isPlanPackage(select) && !Character.isUpperCase(select.charAt(select.lastIndexOf('.') + 1))) {
             request.selectors(DiscoverySelectors.selectPackage(select))
                     .filters(org.junit.platform.launcher.TagFilter.includeTags("audit"));
         } else {
             err.println("tfaudit audit: --select " + select + ": no such criteria class or package (e.g. "
-                    + "io.tfaudit.criteria.phase3, io.tfaudit.criteria.requirements.TestingRequirements)");
+                    + "io.tfaudit.criteria.phase3, io.tfaudit.criteria.requirements.TestingRequirements, io.tfaudit.framework)");
             return Main.BAD_USAGE;
         }
         LauncherDiscoveryRequest discovery = request.build();
@@ -158,7 +175,9 @@ final class AuditCommand {
         LegacyXmlReportGeneratingListener junitXml = new LegacyXmlReportGeneratingListener(
                 machineOutputs.resolve("junit"), new PrintWriter(err, true));
         Launcher launcher = LauncherFactory.create(org.junit.platform.launcher.core.LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build());
+                .enableTestExecutionListenerAutoRegistration(false)
+                // The plan is chosen above; PlanFilter is for Launchers that are not ours.
+                .enablePostDiscoveryFilterAutoRegistration(false).build());
         ProgressPrinter progress = new ProgressPrinter(err, System.console() != null && System.getenv("CI") == null);
         List<TestExecutionListener> listeners = new java.util.ArrayList<>(List.of(summary, progress,
                 new io.qameta.allure.junitplatform.AllureJunitPlatform(lifecycle), junitXml));
@@ -298,11 +317,16 @@ final class AuditCommand {
         }
     }
 
+    private static boolean isPlanPackage(String select) {
+        return java.util.Arrays.stream(io.tfaudit.api.AuditPlan.values())
+                .anyMatch(p -> select.equals(p.packageName()) || select.startsWith(p.packageName() + "."));
+    }
+
     /** The class of criteria (a user story, a requirements section) the selector names, or null. */
     private static Class<?> criteriaClass(String select) {
         try {
             Class<?> c = Class.forName(select);
-            return c.isAnnotationPresent(io.tfaudit.audit.UserStory.class) ? c : null;
+            return c.isAnnotationPresent(io.tfaudit.api.UserStory.class) ? c : null;
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }

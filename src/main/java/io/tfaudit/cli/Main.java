@@ -117,8 +117,10 @@ public final class Main {
         COMMANDS.put("audit", """
                 audit [--provider DIR] [--baseline-ref REF | --baseline-path DIR] [--backend DIR]
                         [--inventory FILE] [--exec] [--exec-timeout DURATION] [--acceptance] [--results DIR]
-                        [--select CLASS|PACKAGE] [--fail-on blocker|critical|normal|minor|trivial|none] [--verbose]
-                        run the audit (on the embedded sample provider without --provider); results go
+                        [--plan prd|framework] [--select CLASS|PACKAGE]
+                        [--fail-on blocker|critical|normal|minor|trivial|none] [--verbose]
+                        run the audit (on the embedded sample provider without --provider); the plan is the
+                        PRD's for the streamkap provider, framework for any other, unless --plan says; results go
                         to allure-results/, summary.json, SARIF and issue drafts to tfaudit-results/. It prints
                         its progress, then the distinct findings by severity, the worst of them, the gate, and
                         'N passed, N failed, N skipped'; --verbose adds every failed result. Exit 1 when a finding

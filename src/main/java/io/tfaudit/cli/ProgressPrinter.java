@@ -1,6 +1,6 @@
 package io.tfaudit.cli;
 
-import io.tfaudit.audit.UserStory;
+import io.tfaudit.api.UserStory;
 import java.io.PrintStream;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;

@@ -1,5 +1,9 @@
 package io.tfaudit.provider;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 import io.tfaudit.go.ast.Pos;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,7 @@ import java.util.Map;
  * for a nested attribute, whose {@code nested} attributes say it. {@code pos} is where the
  * attribute's literal is written.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Attribute(
         String name,
         String kind,

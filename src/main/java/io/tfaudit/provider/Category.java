@@ -1,6 +1,11 @@
 package io.tfaudit.provider;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** The PRD's categories of Terraform resources. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Category {
     SOURCE("source"),
     DESTINATION("destination"),

@@ -1,5 +1,9 @@
 package io.tfaudit.provider;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 import io.tfaudit.go.ast.Pos;
 import java.util.List;
 
@@ -8,6 +12,7 @@ import java.util.List;
  * name (null when not resolved), texts, parameters, the variadic parameter (or null) and
  * the return type. {@code constructor} names the registered function.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Function(
         String name,
         String summary,

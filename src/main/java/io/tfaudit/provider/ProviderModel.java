@@ -1,5 +1,9 @@
 package io.tfaudit.provider;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 import io.tfaudit.go.ast.Pos;
 import io.tfaudit.go.program.GoModule;
 import io.tfaudit.provider.files.ProviderFiles;
@@ -17,6 +21,7 @@ import java.util.Optional;
  * configuration block (null when it has no {@code Schema} method); ephemeral resources and
  * functions are listed apart from resources.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ProviderModel(
         Path root,
         GoModule module,

@@ -1,5 +1,9 @@
 package io.tfaudit.provider;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 import io.tfaudit.go.ast.Pos;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,7 @@ import java.util.Map;
  * (the shared base in v3, the resource itself in v2). {@code model} is the struct its state
  * is read into, or null when none was found.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Resource(
         Category category,
         String typeName,

@@ -1,5 +1,9 @@
 package io.tfaudit.provider;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 import io.tfaudit.go.ast.Pos;
 import java.util.Map;
 
@@ -9,6 +13,7 @@ import java.util.Map;
  * written, when known. {@code version} is the schema's {@code Version} (0 when not set), or
  * null when it is not a constant.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Schema(
         Long version,
         String description,

@@ -1,5 +1,9 @@
 package io.tfaudit.provider;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 import io.tfaudit.go.ast.Pos;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +14,7 @@ import java.util.Set;
  * steps, whether it imports, checks destruction, expects an empty plan, pins an external
  * (older) provider, which HTTP statuses and environment variables it uses.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record TestFunction(
         String name,
         Kind kind,

@@ -1,5 +1,9 @@
 package io.tfaudit.provider;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,6 +18,7 @@ import java.util.Map;
  * reading could not know is {@link Unknown}, with why and where: it is never shown as
  * {@code dynamic}, which is a type of its own ({@code types.DynamicType}).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface TfType {
 
     TfType STRING = new Primitive("string");

@@ -1,5 +1,9 @@
 package io.tfaudit.provider;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 import io.tfaudit.go.ast.Pos;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +14,7 @@ import java.util.List;
  * (strings, BigIntegers, booleans, nested calls as their {@code describe()} text, attribute
  * paths as their names).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Validator(String name, List<Object> arguments, Pos pos) {
 
     public boolean isOneOf() {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tfaudit.audit.FindingKind;
 import io.tfaudit.audit.Findings;
-import io.tfaudit.audit.Severity;
+import io.tfaudit.api.Severity;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.tfaudit.report;
 
 import io.tfaudit.audit.FindingKind;
-import io.tfaudit.audit.Severity;
+import io.tfaudit.api.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

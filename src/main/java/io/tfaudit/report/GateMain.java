@@ -1,6 +1,6 @@
 package io.tfaudit.report;
 
-import io.tfaudit.audit.Severity;
+import io.tfaudit.api.Severity;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -239,7 +239,7 @@ public final class MachineOutputs {
         md.append("## Executive Summary\n\n");
         md.append(distinct.size()).append(distinct.size() == 1 ? " distinct finding" : " distinct findings")
                 .append(" (one defect counted once, however many criteria or resources it fails):\n\n");
-        for (io.tfaudit.audit.Severity sev : io.tfaudit.audit.Severity.values()) {
+        for (io.tfaudit.api.Severity sev : io.tfaudit.api.Severity.values()) {
             long n = distinct.stream().filter(f -> f.severity() == sev).count();
             if (n > 0) {
                 md.append("- ").append(sev.label()).append(": ").append(n).append('\n');

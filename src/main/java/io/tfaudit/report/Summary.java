@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import io.tfaudit.audit.Severity;
+import io.tfaudit.api.Severity;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tfaudit.audit.Phase;
+import io.tfaudit.api.Phase;
 import io.tfaudit.criteria.SampleFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

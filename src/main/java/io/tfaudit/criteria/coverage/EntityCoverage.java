@@ -126,7 +126,7 @@ public final class EntityCoverage {
             }
         }
         if (!f.isEmpty()) {
-            run.reportSeverity(io.tfaudit.audit.Severity.NORMAL); // missing tests, not (yet) a failing CRUD
+            run.reportSeverity(io.tfaudit.api.Severity.NORMAL); // missing tests, not (yet) a failing CRUD
         }
         f.verify();
         GoTestRun.Result result = GoTestRun.runOrSkip(run, true, regex, "./internal/provider/...", Duration.ofMinutes(120));

@@ -3,13 +3,13 @@ package io.tfaudit.criteria.metrics;
 import static io.tfaudit.audit.Restated.criteria;
 
 import io.tfaudit.audit.Audit;
-import io.tfaudit.audit.Criterion;
+import io.tfaudit.api.Criterion;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.Findings;
 import io.tfaudit.audit.GoTestRun;
-import io.tfaudit.audit.Phase;
-import io.tfaudit.audit.Severity;
-import io.tfaudit.audit.UserStory;
+import io.tfaudit.api.Phase;
+import io.tfaudit.api.Severity;
+import io.tfaudit.api.UserStory;
 import io.tfaudit.criteria.coverage.EntityCoverage;
 import io.tfaudit.criteria.documentation.ExampleFiles;
 import io.tfaudit.criteria.phase10.US031CreateComprehensiveAuditReport;

@@ -2,12 +2,12 @@ package io.tfaudit.criteria.phase10b;
 
 import io.tfaudit.audit.Audit;
 import io.tfaudit.audit.AuditedResource;
-import io.tfaudit.audit.Criterion;
+import io.tfaudit.api.Criterion;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.Findings;
-import io.tfaudit.audit.Phase;
-import io.tfaudit.audit.Severity;
-import io.tfaudit.audit.UserStory;
+import io.tfaudit.api.Phase;
+import io.tfaudit.api.Severity;
+import io.tfaudit.api.UserStory;
 import io.tfaudit.criteria.documentation.ExampleFiles;
 import io.tfaudit.criteria.documentation.RepoText;
 import io.tfaudit.provider.files.HclFile;

@@ -2,7 +2,7 @@ package io.tfaudit.criteria.phase11;
 
 import io.tfaudit.audit.AuditFailure;
 import io.tfaudit.audit.CriterionRun;
-import io.tfaudit.audit.Phase;
+import io.tfaudit.api.Phase;
 import io.tfaudit.provider.files.DocPage;
 import java.util.ArrayList;
 import java.util.List;

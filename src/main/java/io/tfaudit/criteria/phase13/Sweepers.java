@@ -3,7 +3,7 @@ package io.tfaudit.criteria.phase13;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.Findings;
 import io.tfaudit.audit.GoTestRun;
-import io.tfaudit.audit.Severity;
+import io.tfaudit.api.Severity;
 import io.tfaudit.criteria.testcode.TestCode;
 import io.tfaudit.go.ast.Decl;
 import io.tfaudit.go.ast.Expr;

@@ -1,13 +1,13 @@
 package io.tfaudit.criteria.phase2;
 
-import io.tfaudit.audit.Criterion;
+import io.tfaudit.api.Criterion;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.Findings;
 import io.tfaudit.audit.GoTestRun;
-import io.tfaudit.audit.Phase;
-import io.tfaudit.audit.Severity;
+import io.tfaudit.api.Phase;
+import io.tfaudit.api.Severity;
 import io.tfaudit.audit.Typecheck;
-import io.tfaudit.audit.UserStory;
+import io.tfaudit.api.UserStory;
 import io.tfaudit.go.ast.Expr;
 import io.tfaudit.go.ast.Field;
 import io.tfaudit.go.ast.Walk;

@@ -1,16 +1,16 @@
 package io.tfaudit.criteria.phase4;
 
 import io.qameta.allure.Allure;
-import io.tfaudit.audit.Criterion;
+import io.tfaudit.api.Criterion;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.ExternalCommand;
 import io.tfaudit.audit.Findings;
 import io.tfaudit.audit.GoToolchain;
 import io.tfaudit.audit.GoTestRun;
-import io.tfaudit.audit.Phase;
-import io.tfaudit.audit.Severity;
+import io.tfaudit.api.Phase;
+import io.tfaudit.api.Severity;
 import io.tfaudit.audit.Typecheck;
-import io.tfaudit.audit.UserStory;
+import io.tfaudit.api.UserStory;
 import io.tfaudit.go.ast.Decl;
 import io.tfaudit.go.ast.Expr;
 import io.tfaudit.go.ast.Field;

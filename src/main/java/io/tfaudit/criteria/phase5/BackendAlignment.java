@@ -4,7 +4,7 @@ import io.tfaudit.audit.Audit;
 import io.tfaudit.audit.AuditedResource;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.Findings;
-import io.tfaudit.audit.Severity;
+import io.tfaudit.api.Severity;
 import io.tfaudit.backend.Alignment;
 import io.tfaudit.backend.Alignment.ConnectorAlignment;
 import io.tfaudit.backend.Alignment.Difference;

@@ -1,13 +1,13 @@
 package io.tfaudit.criteria.phase5;
 
 import io.qameta.allure.Allure;
-import io.tfaudit.audit.Criterion;
+import io.tfaudit.api.Criterion;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.Findings;
-import io.tfaudit.audit.Phase;
-import io.tfaudit.audit.Severity;
+import io.tfaudit.api.Phase;
+import io.tfaudit.api.Severity;
 import io.tfaudit.audit.Typecheck;
-import io.tfaudit.audit.UserStory;
+import io.tfaudit.api.UserStory;
 import io.tfaudit.backend.Alignment.ConnectorAlignment;
 import io.tfaudit.backend.Alignment.Difference;
 import io.tfaudit.backend.Alignment.Kind;

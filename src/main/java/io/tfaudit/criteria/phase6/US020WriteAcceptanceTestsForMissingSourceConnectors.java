@@ -1,11 +1,11 @@
 package io.tfaudit.criteria.phase6;
 
-import io.tfaudit.audit.Criterion;
+import io.tfaudit.api.Criterion;
 import io.tfaudit.audit.CriterionRun;
-import io.tfaudit.audit.Phase;
-import io.tfaudit.audit.Severity;
+import io.tfaudit.api.Phase;
+import io.tfaudit.api.Severity;
 import io.tfaudit.audit.Typecheck;
-import io.tfaudit.audit.UserStory;
+import io.tfaudit.api.UserStory;
 import io.tfaudit.criteria.coverage.EntityCoverage;
 import io.tfaudit.provider.Category;
 import org.junit.jupiter.api.DisplayName;

@@ -3,12 +3,12 @@ package io.tfaudit.criteria.requirements;
 import static io.tfaudit.audit.Restated.criteria;
 
 import io.tfaudit.audit.Audit;
-import io.tfaudit.audit.Criterion;
+import io.tfaudit.api.Criterion;
 import io.tfaudit.audit.CriterionRun;
 import io.tfaudit.audit.Findings;
-import io.tfaudit.audit.Phase;
-import io.tfaudit.audit.Severity;
-import io.tfaudit.audit.UserStory;
+import io.tfaudit.api.Phase;
+import io.tfaudit.api.Severity;
+import io.tfaudit.api.UserStory;
 import io.tfaudit.criteria.coverage.EntityCoverage;
 import io.tfaudit.criteria.phase12.US034RecordVcrCassettesForSourceConnectorTests;
 import io.tfaudit.criteria.phase12.US035RecordVcrCassettesForDestinationConnectorTests;

@@ -38,7 +38,7 @@ final class HclReader {
         }
         String[] lines = text.split("\n", -1);
         List<HclFile.Block> blocks = new ArrayList<>();
-        for (String kind : List.of("resource", "data")) {
+        for (String kind : List.of("resource", "data", "ephemeral")) {
             if (parsed.get(kind) instanceof Map<?, ?> byType) {
                 byType.forEach((type, byName) -> {
                     if (byName instanceof Map<?, ?> names) {

@@ -1,5 +1,9 @@
 package io.tfaudit.provider.files;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +15,7 @@ import java.util.Optional;
  * <p>{@code snapshotDirs} are the folders holding schema snapshots, found from the code that
  * reads them; {@code textFiles} are README, CHANGELOG and the top-level docs by path.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ProviderFiles(
         List<HclFile> examples,
         List<DocPage> docs,

@@ -46,7 +46,7 @@ class Phase10CriteriaTest {
     void theDocumentedFixturePassesEveryPhase10Criterion() {
         for (Class<?> story : new Class<?>[] {US029VerifyCoreDocumentation.class, US030VerifyAuditDocuments.class}) {
             for (var m : story.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(io.tfaudit.audit.Criterion.class)) {
+                if (m.isAnnotationPresent(io.tfaudit.api.Criterion.class)) {
                     run(story, m.getName(), DocumentedProvider.sound()).assertAllSucceeded();
                 }
             }

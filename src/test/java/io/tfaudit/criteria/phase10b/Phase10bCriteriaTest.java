@@ -47,7 +47,7 @@ class Phase10bCriteriaTest {
                 US049UpdateChangelogForAuditFindings.class, US050CreateUpdateExampleFilesForAllResources.class,
                 US051UpdateReadmeWithQuickStartGuide.class}) {
             for (var m : story.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(io.tfaudit.audit.Criterion.class)) {
+                if (m.isAnnotationPresent(io.tfaudit.api.Criterion.class)) {
                     var o = run(story, m.getName(), DocumentedProvider.sound());
                     for (var e : o.finished()) {
                         TestExecutionResult r = e.getRequiredPayload(TestExecutionResult.class);

@@ -67,7 +67,7 @@ class Phase9CriteriaTest {
         for (Class<?> story : List.of(US026AuditDescriptionQuality.class, US027VerifyExampleFiles.class,
                 US028TestTerraformMcpServerCompatibility.class)) {
             for (var m : story.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(io.tfaudit.audit.Criterion.class)) {
+                if (m.isAnnotationPresent(io.tfaudit.api.Criterion.class)) {
                     assertPassesOrSkips(run(story, m.getName(), DocumentedProvider.sound()));
                 }
             }

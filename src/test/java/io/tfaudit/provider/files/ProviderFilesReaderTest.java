@@ -172,4 +172,23 @@ class ProviderFilesReaderTest {
         assertThat(files.envFiles()).singleElement().satisfies(e -> assertThat(e.variables())
                 .containsEntry("ACME_CLIENT_ID", 2).containsEntry("ACME_SECRET", 3).containsEntry("ACME_OPTIONAL", 4));
     }
+
+    @Test
+    void dataAndEphemeralBlocksAreReadNeverEvaluated() {
+        // hcl4j would fetch the URL of a data "http" block (and fails without its HTTP client).
+        HclFile f = HclReader.read("examples/data-sources/http/data-source.tf", """
+                data "http" "example" {
+                  url = "http://127.0.0.1:9/never-fetched"
+                }
+
+                ephemeral "tls_private_key" "key" {
+                  algorithm = "ED25519"
+                }
+                """);
+        assertThat(f.problem()).isNull();
+        assertThat(f.blocks()).extracting(HclFile.Block::kind, HclFile.Block::typeName, HclFile.Block::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("data", "http", 1),
+                        org.assertj.core.groups.Tuple.tuple("ephemeral", "tls_private_key", 5));
+        assertThat(f.blocks().get(0).attributes()).containsKey("url");
+    }
 }

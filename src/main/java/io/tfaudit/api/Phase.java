@@ -1,6 +1,14 @@
-package io.tfaudit.audit;
+package io.tfaudit.api;
 
-/** The PRD's phases (the report's epics), and the two lists that are not user stories. */
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
+/**
+ * The report's epics: the PRD's phases and the two lists that are not user stories (the PRD
+ * plan), then the sections of the framework plan. Each belongs to one {@link AuditPlan}.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Phase {
     PHASE_1("Phase 1: Architecture Comparison Audit"),
     PHASE_2("Phase 2: Implementation Verification"),
@@ -19,7 +27,14 @@ public enum Phase {
     PHASE_14("Phase 14: Environment Variable Assessment"),
     PHASE_15("Phase 15: Negative/Error Case Tests"),
     FUNCTIONAL_REQUIREMENTS("Functional requirements"),
-    SUCCESS_METRICS("Success metrics");
+    SUCCESS_METRICS("Success metrics"),
+    // The framework plan's sections (AuditPlan.FRAMEWORK): any plugin-framework provider.
+    FRAMEWORK_SCHEMA("Framework 1: Schema rules the framework enforces"),
+    FRAMEWORK_DESIGN("Framework 2: Provider design"),
+    FRAMEWORK_TESTS("Framework 3: Acceptance tests"),
+    FRAMEWORK_DOCS("Framework 4: Documentation and examples"),
+    /** Criteria a provider team writes for itself: they run under every plan. */
+    CUSTOM("Custom criteria");
 
     private final String title;
 
@@ -29,6 +44,11 @@ public enum Phase {
 
     public String title() {
         return title;
+    }
+
+    /** The audit plan whose criteria this phase holds; null for {@link #CUSTOM}, which runs under every plan. */
+    public AuditPlan plan() {
+        return this == CUSTOM ? null : name().startsWith("FRAMEWORK_") ? AuditPlan.FRAMEWORK : AuditPlan.PRD;
     }
 
     /**

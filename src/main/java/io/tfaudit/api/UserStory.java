@@ -1,5 +1,8 @@
-package io.tfaudit.audit;
+package io.tfaudit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -10,11 +13,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Marks a class of criteria as one user story of the audit plan: {@code id} such as
  * {@code US-002}, its title as the PRD gives it, and its phase. The audit's extension
- * provides the {@link Audit} to its methods and labels every result for the report.
+ * (found through {@link EngineExtension}) gives its methods their {@link CriterionRun} and labels every
+ * result for the report.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith(AuditExtension.class)
+@ExtendWith(EngineExtension.class)
 @Tag("audit")
 public @interface UserStory {
     String id();

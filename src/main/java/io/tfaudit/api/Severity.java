@@ -1,10 +1,15 @@
-package io.tfaudit.audit;
+package io.tfaudit.api;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * The PRD's critical-issue thresholds as Allure severities: blocker (compilation, CRUD,
  * data loss, security), critical (breaking change against the baseline), normal (missing
  * tests), minor (documentation gaps), trivial (enhancement opportunities).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Severity {
     BLOCKER, CRITICAL, NORMAL, MINOR, TRIVIAL;
 

@@ -1,0 +1,3 @@
+data "sound_lookup" "example" {
+  name = "example"
+}

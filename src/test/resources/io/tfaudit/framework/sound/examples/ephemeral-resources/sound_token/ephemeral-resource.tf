@@ -1,0 +1,3 @@
+ephemeral "sound_token" "example" {
+  scope = "read"
+}

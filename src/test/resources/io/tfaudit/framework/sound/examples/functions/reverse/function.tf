@@ -1,0 +1,3 @@
+output "reversed" {
+  value = provider::sound::reverse("abc")
+}

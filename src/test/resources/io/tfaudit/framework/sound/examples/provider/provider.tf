@@ -1,0 +1,3 @@
+provider "sound" {
+  endpoint = "https://sound.example.com"
+}

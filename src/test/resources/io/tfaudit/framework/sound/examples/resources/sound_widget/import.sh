@@ -1,0 +1,2 @@
+# A widget is imported by its id.
+terraform import sound_widget.example 1234

@@ -1,0 +1,3 @@
+module example.com/terraform-provider-sound
+
+go 1.22
