@@ -1,5 +1,6 @@
 package io.tfaudit.audit;
 
+import io.tfaudit.api.Phase;
 import io.tfaudit.provider.Category;
 import io.tfaudit.provider.ProviderModel;
 import io.tfaudit.provider.ProviderReader;
