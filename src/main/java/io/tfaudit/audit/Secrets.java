@@ -387,7 +387,38 @@ public final class Secrets {
         boolean upper = core.chars().anyMatch(Character::isUpperCase);
         boolean lower = core.chars().anyMatch(Character::isLowerCase);
         boolean digit = core.chars().anyMatch(Character::isDigit);
-        return upper && lower && digit && entropy(core) >= ENTROPY_MIN_BITS;
+        return upper && lower && digit && entropy(core) >= ENTROPY_MIN_BITS && !looksLikeAName(core);
+    }
+
+    private static final Pattern NAME_PART = Pattern.compile("[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+");
+
+    /**
+     * A name made of words ({@code TestDataSource_withAuthorizationRequestHeader_200}): every
+     * word of three letters or more but one, at most two numbers. Random tokens split into
+     * fragments of a letter or two between digits.
+     */
+    static boolean looksLikeAName(String t) {
+        if (t.indexOf('+') >= 0 || t.indexOf('/') >= 0 || t.indexOf('=') >= 0) {
+            return false;
+        }
+        Matcher m = NAME_PART.matcher(t);
+        int words = 0;
+        int shortWords = 0;
+        int numbers = 0;
+        int letters = 0;
+        while (m.find()) {
+            String part = m.group();
+            if (Character.isDigit(part.charAt(0))) {
+                numbers++;
+            } else {
+                words++;
+                letters += part.length();
+                if (part.length() < 3) {
+                    shortWords++;
+                }
+            }
+        }
+        return words >= 2 && shortWords <= 1 && numbers <= 2 && letters >= 4 * words;
     }
 
     private static void addGroup(List<Hit> found, int[] lineStarts, Matcher m, int group, String kind) {

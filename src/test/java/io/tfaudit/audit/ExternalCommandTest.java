@@ -52,8 +52,18 @@ class ExternalCommandTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !ProcessTrees.running(daemon)); // SIGKILL sent, delivered soon after
         byte[] mark = (ExternalCommand.RUN_MARK + "=").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(ProcessHandle.allProcesses().filter(h -> h.pid() != ProcessHandle.current().pid())
-                .filter(h -> environHas(h.pid(), mark)).filter(h -> ProcessTrees.running(h.pid())).map(ProcessHandle::pid).toList())
+                .filter(h -> environHas(h.pid(), mark)).filter(h -> startedIn(h.pid(), dir))
+                .filter(h -> ProcessTrees.running(h.pid())).map(ProcessHandle::pid).toList())
                 .as("processes of the run still running").isEmpty();
+    }
+
+    /** Whether the process works in that folder: this test's run, not another audit on the same machine. */
+    private static boolean startedIn(long pid, Path folder) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")).startsWith(folder.toRealPath());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean environHas(long pid, byte[] prefix) {

@@ -87,6 +87,18 @@ class SecretsTest {
     }
 
     @Test
+    void aLongNameOfWordsIsEvidenceNotASecret() {
+        // terraform-provider-http's test names were shown as "Test…(49 chars)".
+        for (String name : List.of("TestDataSource_withAuthorizationRequestHeader_200", "TestAccSourcePostgreSQLResource_SSHTunnel2",
+                "resourceAwsccEc2TransitGatewayRouteTable")) {
+            assertThat(Secrets.scan("func " + name + "(t *testing.T)\n")).as(name).isEmpty();
+        }
+        for (String token : List.of("Xq9ZtR4mK7pL2wN8vB5cJ3hG6fD1sA0e", "ghx7Kp2QmZ9rT4vW8yB3nC6dF1gH5jL0", "AbCdEf1234GhIjKl5678MnOpQr90")) {
+            assertThat(Secrets.scan("session " + token + "\n")).as(token).hasSize(1);
+        }
+    }
+
+    @Test
     void redactedValuesPlaceholdersIdsAndProtocolFieldsAreNotSecrets() {
         String yaml = """
                 body: 'client_id=REDACTED&client_secret=REDACTED&grant_type=client_credentials'
