@@ -31,9 +31,15 @@ public class FrameworkTests {
         return t.steps() > 0;
     }
 
+    /**
+     * The tests with steps that declare it: in HCL they write, or by the type name they pass to a
+     * helper that writes the configuration when the test runs (a data source's test may name the
+     * resource type it reads, so a named type counts for either kind).
+     */
     private static List<TestFunction> testsOf(ProviderModel model, Resource r) {
         return model.tests().stream().filter(FrameworkTests::hasSteps)
-                .filter(t -> r.isDataSource() ? t.dataSourceTypes().contains(r.typeName()) : t.resourceTypes().contains(r.typeName()))
+                .filter(t -> (r.isDataSource() ? t.dataSourceTypes() : t.resourceTypes()).contains(r.typeName())
+                        || t.namedTypes().contains(r.typeName()))
                 .toList();
     }
 

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  */
 final class TestSuiteReader {
 
+    /** A string that is a Terraform type name: provider prefix, underscore, the rest. */
+    private static final Pattern TYPE_NAME = Pattern.compile("[a-z][a-z0-9]*_[a-z0-9_]+");
     private static final Pattern HCL_BLOCK = Pattern.compile("(?m)^\\s*(resource|data)\\s+\"([A-Za-z0-9_]+)\"\\s+\"");
     private static final int REACH_DEPTH = 4;
     private static final Map<String, Integer> NAMED_STATUSES = Map.ofEntries(
@@ -71,6 +73,7 @@ final class TestSuiteReader {
         Reach reach = reach(pkg, file, fn);
         Set<String> resources = new TreeSet<>();
         Set<String> dataSources = new TreeSet<>();
+        Set<String> named = new TreeSet<>();
         Set<String> env = new TreeSet<>();
         Set<Integer> statuses = new TreeSet<>();
         List<String> versions = new ArrayList<>();
@@ -78,9 +81,13 @@ final class TestSuiteReader {
         for (Node root : reach.nodes) {
             Walk.forEach(root, n -> {
                 if (n instanceof Expr.BasicLit lit && lit.kind() == Expr.LitKind.STRING) {
-                    Matcher m = HCL_BLOCK.matcher(lit.stringValue());
+                    String text = lit.stringValue();
+                    Matcher m = HCL_BLOCK.matcher(text);
                     while (m.find()) {
                         (m.group(1).equals("resource") ? resources : dataSources).add(m.group(2));
+                    }
+                    if (TYPE_NAME.matcher(text).matches()) {
+                        named.add(text);
                     }
                 } else if (n instanceof Expr.BasicLit lit && lit.kind() == Expr.LitKind.INT) {
                     BigInteger v = (BigInteger) lit.value();
@@ -119,7 +126,7 @@ final class TestSuiteReader {
         flags[3] |= hasPlanOnlyStep(fn);
         return new TestFunction(fn.name().name(), kindOf(fn.name().name(), !versions.isEmpty()), fn.pos(),
                 Set.copyOf(resources), Set.copyOf(dataSources), steps[0], steps[1], flags[0], flags[1], flags[2], flags[3],
-                List.copyOf(versions), Set.copyOf(statuses), Set.copyOf(env), Set.copyOf(reach.calledNames));
+                List.copyOf(versions), Set.copyOf(statuses), Set.copyOf(env), Set.copyOf(reach.calledNames), Set.copyOf(named));
     }
 
     private static boolean isTrue(Expr e) {

@@ -289,6 +289,36 @@ class FrameworkPlanTest {
         assertThat(skipped.getThrowable().orElseThrow().getMessage()).startsWith("skipped: a previous release, to know whether");
     }
 
+    /**
+     * terraform-provider-awscc's way: the test passes the type name to a helper that writes the
+     * configuration when it runs. The test declares the type; tests that name it nowhere do not.
+     */
+    @Test
+    void aTestThatBuildsItsConfigurationFromTheTypeNameTestsThatType() throws IOException {
+        String helper = "\ntype testData struct{ typ string }\n\n"
+                + "func newTestData(typ string) testData { return testData{typ} }\n\n"
+                + "func (d testData) config(name string) string {\n\treturn \"resource \\\"\" + d.typ + \"\\\" \\\"test\\\" { name = \\\"\" + name + \"\\\" }\"\n}\n";
+        Edit builtAtRunTime = all(
+                replace(TESTS, "func TestAccWidget_basic(t *testing.T) {\n", "func TestAccWidget_basic(t *testing.T) {\n\ttd := newTestData(\"sound_widget\")\n"),
+                replace(TESTS, "{Config: `resource \"sound_widget\" \"test\" { name = \"one\" }`},\n\t\t\t{Config: `resource \"sound_widget\" \"test\" { name = \"two\" }`},",
+                        "{Config: td.config(\"one\")},\n\t\t\t{Config: td.config(\"two\")},"),
+                replace(TESTS, "{Config: `resource \"sound_widget\" \"test\" { name = \"one\" }`, PlanOnly: true},",
+                        "{Config: newTestData(\"sound_widget\").config(\"one\"), PlanOnly: true},"),
+                replace(TESTS, "\t\t\t\tConfig:            `resource \"sound_widget\" \"test\" { name = \"one\" }`,",
+                        "\t\t\t\tConfig:            newTestData(\"sound_widget\").config(\"one\"),"),
+                dir -> Files.writeString(dir.resolve(TESTS), Files.readString(dir.resolve(TESTS)) + helper));
+        Path named = copyOfSound("named-at-run-time");
+        builtAtRunTime.apply(named);
+        assertThat(Files.readString(named.resolve(TESTS))).doesNotContain("resource \"sound_widget\"");
+        run(T, "everyResourceTested", named, Map.of()).assertAllSucceeded();
+        run(T, "importTested", named, Map.of()).assertAllSucceeded();
+
+        Path namedOtherwise = copyOfSound("another-type-named");
+        all(builtAtRunTime, replace(TESTS, "newTestData(\"sound_widget\")", "newTestData(\"sound_gadget\")")).apply(namedOtherwise);
+        TestExecutionResult r = run(T, "everyResourceTested", namedOtherwise, Map.of()).single();
+        assertThat(r.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
+    }
+
     @Test
     void everyCriterionOfThePlanHasABreak() {
         List<String> tested = new ArrayList<>(breaks().stream().map(b -> b.story().getSimpleName() + "." + b.method()).distinct().toList());
