@@ -132,9 +132,15 @@ public class TestingRequirements {
     @DisplayName("VCR cassettes must be recorded for all acceptance tests")
     @Criterion(value = 23, id = "FR-23", severity = Severity.NORMAL)
     Stream<DynamicTest> cassettesForAcceptanceTests(CriterionRun run) {
+        // "For all acceptance tests": a resource without one has nothing to record. FR-20 fails it; SM-10 ("all 53 resources") too.
         return run.restatePerResource(criteria(US034RecordVcrCassettesForSourceConnectorTests.class, 1)
                 .and(US035RecordVcrCassettesForDestinationConnectorTests.class, 1)
-                .and(US036RecordVcrCassettesForTransformAndOtherResourceTests.class, 1, 2, 3));
+                .and(US036RecordVcrCassettesForTransformAndOtherResourceTests.class, 1, 2, 3), (r, f) -> {
+                    if (EntityCoverage.acceptanceTestByContent(run.provider(), r.typeName()).isEmpty()) {
+                        run.notApplicable(r.typeName() + " has no acceptance test whose cassette could be recorded (FR-20 reports "
+                                + "the missing test)");
+                    }
+                });
     }
 
     @Test

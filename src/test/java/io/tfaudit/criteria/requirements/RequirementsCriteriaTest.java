@@ -147,6 +147,8 @@ class RequirementsCriteriaTest {
             f -> f.replace(S3, " Defaults to `us-east-1`. Valid values: `us-east-1`, `us-west-2`, `eu-west-1`, `ap-southeast-1`.", ""),
             // FR-20: the topic has no acceptance test (its function is no longer a Test*)
             f -> f.replace("internal/provider/topic_resource_test.go", "func TestAccTopic(", "func accTopic("),
+            // not FR-23 (the topic has no acceptance test to record, FR-20's failure), but SM-10: its cassette is gone too
+            f -> f.delete("internal/provider/testdata/cassettes/other/topic.yaml"),
             // FR-21: webhook has no snapshot; mysql's is stale (taken before binary_handling_mode was added)
             f -> f.delete("internal/provider/testdata/schemas/source_webhook.json")
                     .replaceAll("internal/provider/testdata/schemas/source_mysql.json", "(?s)\"binary_handling_mode\": \\{.*?\\},\\s*", ""),
@@ -354,6 +356,22 @@ class RequirementsCriteriaTest {
                     .findFirst().orElseThrow(() -> new AssertionError(id + " has no result for streamkap_source_mysql"));
             assertThat(r.status()).as("%s: %s", id, r.message()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
         }
+    }
+
+    /**
+     * FR-23 asks cassettes "for all acceptance tests": a resource with no acceptance test has
+     * none to record, so it does not apply (FR-20 fails it); SM-10, "for all 53 resources", fails it.
+     */
+    @Test
+    void cassettesForAcceptanceTestsDoNotApplyToAResourceWithoutOne() {
+        Result fr23 = broken.stream().filter(x -> x.criterion().equals("FR-23") && x.name().endsWith(" — streamkap_topic"))
+                .findFirst().orElseThrow();
+        assertThat(fr23.status()).as(fr23.message()).isEqualTo(TestExecutionResult.Status.ABORTED);
+        assertThat(fr23.message()).startsWith("skipped: not applicable: ").contains("streamkap_topic has no acceptance test");
+        Result sm10 = broken.stream().filter(x -> x.criterion().equals("SM-10") && x.name().endsWith(" — streamkap_topic"))
+                .findFirst().orElseThrow();
+        assertThat(sm10.status()).isEqualTo(TestExecutionResult.Status.FAILED);
+        assertThat(sm10.message()).contains("streamkap_topic: expected a cassette recording its acceptance test (it has none either)");
     }
 
     /** The same on a copy broken only where a stricter story's sentence reaches: each requirement passes. */
