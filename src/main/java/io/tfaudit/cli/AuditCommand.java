@@ -190,8 +190,8 @@ final class AuditCommand {
         redactJunitXml(machineOutputs.resolve("junit"));
         TestExecutionSummary s = summary.getSummary();
         long skipped = s.getTestsAbortedCount() + s.getTestsSkippedCount();
-        out.println("audited " + audit.providerDir() + " (" + model.resources().size() + " resources, "
-                + model.dataSources().size() + " data sources); results in " + results);
+        out.println("audited " + audit.providerDir() + " (" + count(model.resources().size(), "resource") + ", "
+                + count(model.dataSources().size(), "data source") + "); results in " + results);
         try {
             io.tfaudit.report.ReportFiles.write(resultsDir, audit);
         } catch (java.io.IOException e) {
@@ -330,5 +330,9 @@ final class AuditCommand {
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
