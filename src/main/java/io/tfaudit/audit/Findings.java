@@ -141,7 +141,11 @@ public final class Findings implements io.tfaudit.api.Findings {
     private boolean inGeneratedFile(String where) {
         int colon = where.lastIndexOf(':');
         String file = colon > 0 && where.substring(colon + 1).chars().allMatch(Character::isDigit) ? where.substring(0, colon) : where;
-        return file.endsWith(".go") && run.audit().isGenerated(file);
+        try {
+            return file.endsWith(".go") && run.audit().isGenerated(file);
+        } catch (RuntimeException unreadableProvider) {
+            return false; // its place then names the finding, as for hand-written code
+        }
     }
 
     /**

