@@ -77,7 +77,8 @@ public final class GateMain {
         String title = f.title().length() > 110 ? f.title().substring(0, 109) + "…" : f.title();
         return "[" + f.severity().label() + "] " + (f.where() == null ? "" : f.where() + ": ") + title + " ("
                 + String.join(", ", f.criteria().stream().limit(3).toList()) + (f.criteria().size() > 3 ? ", …" : "")
-                + (f.resources().size() > 1 ? "; " + f.resources().size() + " resources" : "") + ")";
+                + (f.resources().size() > 1 ? "; " + f.resources().size() + " resources" : "")
+                + (f.places().size() > 1 ? "; in " + f.places().size() + " places" : "") + ")";
     }
 
     /** A path as the user gave it: relative to the working directory when it is below it. */

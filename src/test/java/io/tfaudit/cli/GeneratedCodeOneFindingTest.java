@@ -66,6 +66,7 @@ class GeneratedCodeOneFindingTest {
         f.path("places").forEach(p -> places.add(p.asText().replaceFirst(":\\d+$", "")));
         assertThat(places).containsExactlyInAnyOrder(GENERATED);
         assertThat(f.path("criteria").toString()).contains("US-011.3");
+        assertThat(console).contains("model field Id (tfsdk:\"id\"): expected ID (US-011.3; in 2 places)");
     }
 
     @Test
