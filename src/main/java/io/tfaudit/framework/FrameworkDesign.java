@@ -31,8 +31,22 @@ public class FrameworkDesign {
     /** A name that says the value is a secret; names that only refer to one (an id, an ARN, a name) are not. */
     private static final Pattern SECRET = Pattern.compile("(^|_)(password|passphrase|secret|token|private_key|api_key|"
             + "access_key|secret_key|client_secret|credentials?)($|_)");
+    /**
+     * A name that holds something about a secret, not the secret: where it is or comes from, how
+     * long it is valid, its header or scopes, the key of it inside a JSON document (awscc's
+     * {@code client_secret_source}, {@code access_token_validity}, {@code token_endpoint},
+     * {@code dkim_dns_token_name_1}); a public key.
+     */
     private static final Pattern REFERS_TO_SECRET = Pattern.compile(".*_(id|ids|arn|arns|name|names|type|types|url|uri|path|"
-            + "file|version|versions|length|ttl|expiry|expiration|expires_at|count|enabled|location|reference|ref)$");
+            + "file|files|version|versions|length|ttl|expiry|expiration|expires_at|count|enabled|location|reference|ref|"
+            + "source|sources|validity|duration_seconds|seconds|scope|scopes|audience|audiences|header|headers|expression|"
+            + "json_key|endpoint|host|template|parameter|parameters_map|provider|vendor|specs|generation|properties|list)(_\\d+)?$"
+            + "|.*public_keys?(_.*)?");
+
+    /** Whether an attribute's name says that it holds a secret (its value, not something about it). */
+    static boolean namesASecret(String name) {
+        return SECRET.matcher(name).find() && !REFERS_TO_SECRET.matcher(name).matches();
+    }
 
     @Test
     @DisplayName("Every attribute whose name says it holds a secret is Sensitive or WriteOnly")
@@ -46,7 +60,7 @@ public class FrameworkDesign {
         for (Field x : FrameworkModel.fields(run.provider())) {
             Attribute a = x.attribute();
             String name = x.path().substring(x.path().lastIndexOf('.') + 1);
-            if (a != null && !a.isNested() && SECRET.matcher(name).find() && !REFERS_TO_SECRET.matcher(name).matches()
+            if (a != null && !a.isNested() && namesASecret(name)
                     && !a.sensitive() && !a.writeOnly() && !"Bool".equals(a.kind())) {
                 f.add(a.pos(), x.where() + ": expected Sensitive or WriteOnly on an attribute named \"" + name
                         + "\", found neither");
