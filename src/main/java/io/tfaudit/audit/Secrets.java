@@ -263,7 +263,7 @@ public final class Secrets {
         if (AWS_KEY_PREFIXES.stream().anyMatch(text::contains)) {
             addGroup(found, lineStarts, AWS_KEY_ID.matcher(text), 1, "AWS access key ID");
         }
-        if (text.contains("gh") && text.indexOf('_') >= 0) {
+        if ((text.contains("gh") || text.contains("github_pat_")) && text.indexOf('_') >= 0) {
             addGroup(found, lineStarts, GITHUB_TOKEN.matcher(text), 1, "GitHub token");
         }
         if (text.contains("://") && text.indexOf('@') >= 0) {

@@ -163,6 +163,9 @@ class SecretsTest {
     void aGithubTokenIsFoundByItsPrefix() {
         String token = "ghp_" + "q8Zt2LmW5nXc9VbR4sKd7FgH1jYp3TaE6uQo";
         assertThat(Secrets.scrub("Unrecognized token '" + token + "': was expecting (JSON String)")).doesNotContain(token.substring(4, 12));
+        // "github" holds no "gh": the fine-grained token's prefix must open the rule by itself.
+        String fineGrained = "github_pat_" + "11ABCDEFG0" + "q8Zt2LmW5nXc9VbR4sKd7FgH1jYp3TaE6uQo";
+        assertThat(Secrets.scan("export X=" + fineGrained + "\n")).extracting(Secrets.Secret::kind).contains("GitHub token");
     }
 
     @Test
