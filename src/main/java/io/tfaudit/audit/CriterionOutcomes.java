@@ -226,6 +226,16 @@ final class CriterionOutcomes {
 
     /** See {@link CriterionRun#failuresOfTheStories}. */
     List<AuditFailure> failuresOfTheStories(Audit audit, java.util.Set<Phase> except) {
+        return resultsOfTheStories(audit, except, r -> r.status() == Status.FAILED);
+    }
+
+    /** See {@link CriterionRun#acceptedOfTheStories}. */
+    List<AuditFailure> acceptedOfTheStories(Audit audit, java.util.Set<Phase> except) {
+        return resultsOfTheStories(audit, except, r -> r.status() == Status.SKIPPED && r.message() != null
+                && r.message().startsWith(Findings.BASELINED));
+    }
+
+    private List<AuditFailure> resultsOfTheStories(Audit audit, java.util.Set<Phase> except, java.util.function.Predicate<Result> which) {
         List<Class<?>> stories = new ArrayList<>(org.junit.platform.commons.support.ReflectionSupport.findAllClassesInPackage(
                 "io.tfaudit.criteria", c -> c.isAnnotationPresent(UserStory.class)
                         && c.getAnnotation(UserStory.class).id().startsWith("US-")
@@ -240,7 +250,7 @@ final class CriterionOutcomes {
                 Criterion c = m.getAnnotation(Criterion.class);
                 String id = CriterionRun.idOf(us, c);
                 for (Result r : of(audit, new Restated.Ref(story, c.value()))) {
-                    if (r.status() == Status.FAILED) {
+                    if (which.test(r)) {
                         List<Findings.Finding> found = r.findings().isEmpty()
                                 ? List.of(new Findings.Finding(r.resource() != null ? r.resource() : id, r.message()))
                                 : r.findings();

@@ -287,6 +287,16 @@ public final class CriterionRun implements io.tfaudit.api.CriterionRun {
         return audit.outcomes().failuresOfTheStories(audit, except);
     }
 
+    /** The results of the other stories skipped as baselined: their findings are accepted, not fixed. */
+    public List<AuditFailure> acceptedOfTheStories(java.util.Set<Phase> except) {
+        return audit.outcomes().acceptedOfTheStories(audit, except);
+    }
+
+    /** Reports the criterion as skipped because what it judges is accepted (baselined), never as a pass. */
+    public void baselined(String why) {
+        throw Skip.because(Findings.BASELINED + why);
+    }
+
     private void restatedAsParameters(List<Restatement.Judged> judged) {
         if (quiet) {
             return;

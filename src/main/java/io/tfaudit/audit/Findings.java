@@ -103,6 +103,9 @@ public final class Findings implements io.tfaudit.api.Findings {
         return sb.toString();
     }
 
+    /** How a result begins whose every finding the team accepted (skipped, not passed). */
+    static final String BASELINED = "baselined: ";
+
     /** A finding's title is cut to this many characters; the whole text stays in the detail. */
     static final int TITLE = 160;
 
@@ -212,7 +215,7 @@ public final class Findings implements io.tfaudit.api.Findings {
             }
         }
         if (failing.isEmpty() && restated.isEmpty()) {
-            throw Skip.because("baselined: " + accepted.size() + " accepted finding(s):\n  "
+            throw Skip.because(BASELINED + accepted.size() + " accepted finding(s):\n  "
                     + String.join("\n  ", accepted));
         }
         List<Finding> sorted = new ArrayList<>(failing);

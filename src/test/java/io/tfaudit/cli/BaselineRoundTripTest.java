@@ -86,6 +86,10 @@ class BaselineRoundTripTest {
         // Baselined, not passed: the stories, the data source, and the requirements restating them.
         assertThat(after.results()).filteredOn(r -> r.skipped() && r.message().startsWith("baselined:"))
                 .extracting(AuditResults.Result::criterion).contains("US-027.3", "FR-18", "US-026.1", "US-007.2", "FR-17");
+        // "Critical issues fixed immediately": the critical one is accepted, not fixed; skipped as baselined, not passed.
+        assertThat(after.results()).filteredOn(r -> "US-033.1".equals(r.criterion())).singleElement()
+                .matches(r -> r.skipped() && r.message().startsWith("baselined:") && r.message().contains("accepted in the baseline, not fixed"),
+                        "skipped as baselined");
         // FR-8 restates US-007.1 too, which needs consent to run: undecided, so skipped with that reason.
         assertThat(after.results()).filteredOn(r -> "FR-8".equals(r.criterion()))
                 .singleElement().matches(r -> r.skipped() && r.message().contains("US-007.1"), "skipped, naming US-007.1");
