@@ -336,6 +336,10 @@ public final class Secrets {
         if (!isSensitiveKey(key) || start >= end) {
             return;
         }
+        // A value redacted before ("Tr0…(15 chars)"), which a form field's value ends at the space of.
+        if (ALREADY_REDACTED.matcher(text).region(start, Math.min(text.length(), end + 16)).lookingAt()) {
+            return;
+        }
         String raw = text.substring(start, end);
         String trimmed = raw.strip();
         // "key": "value", on a line of JSON or YAML flow: the comma ends the value
@@ -389,6 +393,8 @@ public final class Secrets {
         boolean digit = core.chars().anyMatch(Character::isDigit);
         return upper && lower && digit && entropy(core) >= ENTROPY_MIN_BITS && !looksLikeAName(core);
     }
+
+    private static final Pattern ALREADY_REDACTED = Pattern.compile("[\"']?[^\\s…]{0,4}…\\(\\d+ chars\\)");
 
     private static final Pattern NAME_PART = Pattern.compile("[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+");
 

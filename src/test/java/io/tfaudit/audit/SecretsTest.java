@@ -170,7 +170,9 @@ class SecretsTest {
 
     @Test
     void scrubbingWhatIsScrubbedChangesNothing() {
-        String once = Secrets.scrub("password: " + PASSWORD + "\nAuthorization: Bearer " + BEARER + "\nkey " + AWS_KEY_ID);
+        String once = Secrets.scrub("password: " + PASSWORD + "\nAuthorization: Bearer " + BEARER + "\nkey " + AWS_KEY_ID
+                + "\nPOST /login?user=sam&password=Tr0ub4dor&3xyzzy1 HTTP/1.1");
+        assertThat(once).contains("password=Tr0u…(17 chars)");
         assertThat(Secrets.scrub(once)).isEqualTo(once);
     }
 
