@@ -103,6 +103,26 @@ public final class Findings implements io.tfaudit.api.Findings {
         return sb.toString();
     }
 
+    /** The file of a place: {@code internal/x.go} of {@code internal/x.go:41}; the place itself when it names no line. */
+    public static String fileOf(String where) {
+        if (where == null) {
+            return null;
+        }
+        int colon = where.lastIndexOf(':');
+        return colon > 0 && where.substring(colon + 1).chars().allMatch(Character::isDigit) && colon < where.length() - 1
+                ? where.substring(0, colon) : where;
+    }
+
+    /** The line of a place, or 0. */
+    public static int lineOf(String where) {
+        if (where == null) {
+            return 0;
+        }
+        int colon = where.lastIndexOf(':');
+        String tail = colon < 0 ? "" : where.substring(colon + 1);
+        return !tail.isEmpty() && tail.length() < 9 && tail.chars().allMatch(Character::isDigit) ? Integer.parseInt(tail) : 0;
+    }
+
     /** How a result begins whose every finding the team accepted (skipped, not passed). */
     static final String BASELINED = "baselined: ";
 
@@ -142,8 +162,7 @@ public final class Findings implements io.tfaudit.api.Findings {
     }
 
     private boolean inGeneratedFile(String where) {
-        int colon = where.lastIndexOf(':');
-        String file = colon > 0 && where.substring(colon + 1).chars().allMatch(Character::isDigit) ? where.substring(0, colon) : where;
+        String file = fileOf(where);
         try {
             return file.endsWith(".go") && run.audit().isGenerated(file);
         } catch (RuntimeException unreadableProvider) {

@@ -1,6 +1,7 @@
 package io.tfaudit.report;
 
 import io.tfaudit.audit.FindingKind;
+import io.tfaudit.audit.Findings;
 import io.tfaudit.api.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,11 +30,11 @@ public final class DistinctFindings {
 
         /** The file of its place ({@code internal/x.go} of {@code internal/x.go:41}). */
         public String file() {
-            return fileOf(where);
+            return Findings.fileOf(where);
         }
 
         public int line() {
-            return lineOf(where);
+            return Findings.lineOf(where);
         }
 
         /** How many results it accounts for: criteria × resources, as a maintainer reads "affects". */
@@ -49,26 +50,6 @@ public final class DistinctFindings {
             .thenComparing(Finding::title);
 
     private DistinctFindings() {}
-
-    /** The file of a place: {@code internal/x.go} of {@code internal/x.go:41}; the place itself when it names no line. */
-    public static String fileOf(String where) {
-        if (where == null) {
-            return null;
-        }
-        int colon = where.lastIndexOf(':');
-        return colon > 0 && where.substring(colon + 1).chars().allMatch(Character::isDigit) && colon < where.length() - 1
-                ? where.substring(0, colon) : where;
-    }
-
-    /** The line of a place, or 0. */
-    public static int lineOf(String where) {
-        if (where == null) {
-            return 0;
-        }
-        int colon = where.lastIndexOf(':');
-        String tail = colon < 0 ? "" : where.substring(colon + 1);
-        return !tail.isEmpty() && tail.length() < 9 && tail.chars().allMatch(Character::isDigit) ? Integer.parseInt(tail) : 0;
-    }
 
     public static List<Finding> of(AuditResults results) {
         Map<String, Builder> byKey = new LinkedHashMap<>();

@@ -87,11 +87,7 @@ public final class MachineOutputs {
                     : " (" + (f.resources().size() == 1 ? f.resources().first() : f.resources().size() + " resources") + ")"));
             String file = f.file();
             if (file != null && looksLikeAPath(file)) {
-                ObjectNode loc = res.putArray("locations").addObject().putObject("physicalLocation");
-                loc.putObject("artifactLocation").put("uri", uri(file));
-                if (f.line() > 0) {
-                    loc.putObject("region").put("startLine", f.line());
-                }
+                physicalLocation(res.putArray("locations").addObject(), file, f.line());
             }
             related(res, f);
             res.putObject("partialFingerprints").put("tfauditFinding/v1", f.key());
@@ -117,7 +113,7 @@ public final class MachineOutputs {
             if (place.equals(f.where())) {
                 continue;
             }
-            String file = DistinctFindings.fileOf(place);
+            String file = io.tfaudit.audit.Findings.fileOf(place);
             if (file == null || !looksLikeAPath(file) || id >= RELATED) {
                 continue;
             }
@@ -126,11 +122,16 @@ public final class MachineOutputs {
             }
             ObjectNode loc = related.addObject();
             loc.put("id", ++id);
-            ObjectNode physical = loc.putObject("physicalLocation");
-            physical.putObject("artifactLocation").put("uri", uri(file));
-            if (DistinctFindings.lineOf(place) > 0) {
-                physical.putObject("region").put("startLine", DistinctFindings.lineOf(place));
-            }
+            physicalLocation(loc, file, io.tfaudit.audit.Findings.lineOf(place));
+        }
+    }
+
+    /** A SARIF location's file (a relative URI) and, when known, its line. */
+    private static void physicalLocation(ObjectNode location, String file, int line) {
+        ObjectNode physical = location.putObject("physicalLocation");
+        physical.putObject("artifactLocation").put("uri", uri(file));
+        if (line > 0) {
+            physical.putObject("region").put("startLine", line);
         }
     }
 

@@ -8,7 +8,6 @@ import io.tfaudit.api.Phase;
 import io.tfaudit.api.Severity;
 import io.tfaudit.audit.Typecheck;
 import io.tfaudit.api.UserStory;
-import io.tfaudit.go.ast.CommentGroup;
 import io.tfaudit.go.ast.Decl;
 import io.tfaudit.go.ast.GoFile;
 import io.tfaudit.go.ast.Node;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -33,8 +31,6 @@ import org.junit.jupiter.api.TestFactory;
 @UserStory(id = "US-002", title = "Verify Layer Separation", phase = Phase.PHASE_1)
 public class US002VerifyLayerSeparation {
 
-    /** Go's convention for generated files (see `go help generate`). */
-    static final Pattern GENERATED_MARKER = Pattern.compile("^// Code generated .* DO NOT EDIT\\.$");
     static final String GENERATED_DIR = "internal/generated/";
 
     @Test
@@ -48,7 +44,7 @@ public class US002VerifyLayerSeparation {
         }
         for (GoFile f : generated) {
             // A file without declarations (a package doc.go) holds nothing a generator writes.
-            if (!hasGeneratedMarker(f) && !f.decls().isEmpty()) {
+            if (!f.isGenerated() && !f.decls().isEmpty()) {
                 findings.add(f.path() + ":1", "expected a line '// Code generated ... DO NOT EDIT.' before the package clause, found none");
             }
         }
@@ -221,21 +217,6 @@ public class US002VerifyLayerSeparation {
                 .filter(f -> !f.isTestFile()).toList();
     }
 
-    static boolean hasGeneratedMarker(GoFile f) {
-        int packageLine = f.packageName() == null ? Integer.MAX_VALUE : f.packageName().pos().line();
-        for (CommentGroup g : f.comments()) {
-            if (g.pos().line() >= packageLine) {
-                break;
-            }
-            for (String c : g.comments()) {
-                if (GENERATED_MARKER.matcher(c).matches()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private static List<Node> controlFlow(Decl.FuncDecl fn) {
         return Walk.collect(fn, Node.class).stream()
                 .filter(n -> n instanceof Stmt.IfStmt || n instanceof Stmt.ForStmt || n instanceof Stmt.RangeStmt
@@ -243,5 +224,4 @@ public class US002VerifyLayerSeparation {
                         || n instanceof Stmt.GoStmt || n instanceof Stmt.DeferStmt)
                 .toList();
     }
-
 }

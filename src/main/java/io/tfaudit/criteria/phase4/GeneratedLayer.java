@@ -244,11 +244,6 @@ final class GeneratedLayer {
         return f.decls().stream().anyMatch(d -> !(d instanceof Decl.GenDecl g && g.keyword() == Decl.Keyword.IMPORT));
     }
 
-    /** Whether a "// Code generated ... DO NOT EDIT." line comes before the package clause. */
-    static boolean hasMarker(GoFile f) {
-        return f.isGenerated();
-    }
-
     /** Every {@code //go:generate} line of the module. */
     List<Directive> directives() {
         List<Directive> out = new ArrayList<>();

@@ -109,7 +109,7 @@ public class US014RunRegenerationTest {
     void noChanges(CriterionRun run) {
         Findings f = run.findings();
         for (GoFile g : GeneratedLayer.of(run.provider()).files()) {
-            if (GeneratedLayer.declaresSomething(g) && !GeneratedLayer.hasMarker(g)) {
+            if (GeneratedLayer.declaresSomething(g) && !g.isGenerated()) {
                 f.add(g.path() + ":1", "expected the \"// Code generated ... DO NOT EDIT.\" line before the package clause, "
                         + "found none: hand-written code in the generated folder is lost or kept by accident at regeneration");
             }

@@ -45,7 +45,7 @@ public record GoFile(
                 break;
             }
             for (String c : g.comments()) {
-                if (GENERATED_MARKER.matcher(c.strip()).matches()) {
+                if (GENERATED_MARKER.matcher(c).matches()) {
                     return true;
                 }
             }
