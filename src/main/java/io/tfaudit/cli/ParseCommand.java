@@ -2,6 +2,7 @@ package io.tfaudit.cli;
 
 import io.tfaudit.go.load.GoSourceTree;
 import io.tfaudit.go.parse.SyntaxError;
+import io.tfaudit.source.DirectorySource;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,13 +55,13 @@ final class ParseCommand {
         long bytes = 0;
         long withErrors = 0;
         for (Path d : dirs) {
-            GoSourceTree tree = GoSourceTree.load(d, options);
-            for (SyntaxError e : tree.allProblems()) {
+            GoSourceTree.Check check = GoSourceTree.check(DirectorySource.of(d), options);
+            for (SyntaxError e : check.problems()) {
                 out.println(d.resolve(e.file()).normalize() + ":" + e.line() + ":" + e.column() + ": " + e.message());
             }
-            files += tree.files().size() + tree.loadProblems().size();
-            bytes += tree.totalBytes();
-            withErrors += tree.filesWithErrors();
+            files += check.files();
+            bytes += check.bytes();
+            withErrors += check.filesWithErrors();
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         out.printf("parsed %d files (%d bytes) in %d ms, %d with errors%n", files, bytes, ms, withErrors);

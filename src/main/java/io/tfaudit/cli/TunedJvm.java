@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  * {@code audit} restarts itself once, with its arguments and the JVM options it was given, in
  * a JVM that compiles with C1 only and collects with the serial collector: a third less wall
  * time on providers of up to a few hundred resources (docs/BENCHMARKS.md). {@code parse} does the
- * same: a cold parse of a large tree is such a run too.
+ * same, a cold parse of a large tree being such a run too, with a young generation sized for it.
  *
  * <p>It does not when the user chose a compiler or a collector themselves, when a debugger is
  * attached, or with {@code -Dtfaudit.tunedJvm=false}.
@@ -78,6 +78,11 @@ final class TunedJvm {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(OPTIONS);
+        long young = parseYoungGeneration(Runtime.getRuntime().maxMemory());
+        if (args.length > 0 && args[0].equals("parse") && young >= 16L << 20
+                && jvmArguments.stream().noneMatch(TunedJvm::sizesTheYoungGeneration)) {
+            command.add("-Xmn" + (young >> 20) + "m");
+        }
         command.addAll(jvmArguments);
         command.add("-D" + SWITCH + "=false");
         command.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
@@ -86,6 +91,22 @@ final class TunedJvm {
         command.add(mainClass);
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * The young generation of a {@code parse}: large enough that the files being parsed when it
+     * fills up are few, so that a collection copies almost nothing ({@code parse} keeps no model:
+     * everything else is garbage). With the collector's default, about 100 MB, each of the 26
+     * collections of a parse of awscc copied the half-built trees of the files in hand, 1.8 s of
+     * a 4.9 s parse (docs/BENCHMARKS.md). A third of the heap, at most 320 MB.
+     */
+    static long parseYoungGeneration(long maxHeap) {
+        return Math.min(320L << 20, maxHeap / 3);
+    }
+
+    private static boolean sizesTheYoungGeneration(String jvmArgument) {
+        return jvmArgument.startsWith("-Xmn") || jvmArgument.startsWith("-XX:NewSize") || jvmArgument.startsWith("-XX:MaxNewSize")
+                || jvmArgument.startsWith("-XX:NewRatio");
     }
 
     /**

@@ -56,6 +56,22 @@ class TunedJvmTest {
     }
 
     @Test
+    void aParseRunsWithAYoungGenerationSizedForFilesInFlightUnlessTheUserSizedIt() {
+        List<String> parse = TunedJvm.command(Path.of("/opt/jdk"), "tfaudit.jar", List.of("-Xmx1g"), "io.tfaudit.cli.Main",
+                new String[] {"parse", "dir"});
+        List<String> sized = TunedJvm.command(Path.of("/opt/jdk"), "tfaudit.jar", List.of("-Xmn64m"), "io.tfaudit.cli.Main",
+                new String[] {"parse", "dir"});
+        List<String> audit = TunedJvm.command(Path.of("/opt/jdk"), "tfaudit.jar", List.of(), "io.tfaudit.cli.Main",
+                new String[] {"audit"});
+
+        assertThat(parse).filteredOn(a -> a.startsWith("-Xmn")).hasSize(1);
+        assertThat(sized).filteredOn(a -> a.startsWith("-Xmn")).containsExactly("-Xmn64m");
+        assertThat(audit).noneMatch(a -> a.startsWith("-Xmn"));
+        assertThat(TunedJvm.parseYoungGeneration(6L << 30)).isEqualTo(320L << 20);
+        assertThat(TunedJvm.parseYoungGeneration(300L << 20)).isEqualTo(100L << 20);
+    }
+
+    @Test
     void theRelaunchedJvmRunsTunedAndItsExitCodeIsReturned(@TempDir Path dir) throws Exception {
         Path seen = dir.resolve("jvm-arguments.txt");
         List<String> command = TunedJvm.command(Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"),

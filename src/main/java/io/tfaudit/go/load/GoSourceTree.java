@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -71,6 +72,41 @@ public final class GoSourceTree {
     /** Loads the Go files of a directory or of a git revision. */
     public static GoSourceTree load(SourceFiles source, Options options) {
         List<SyntaxError> problems = new ArrayList<>();
+        List<GoFile> parsed = new ArrayList<>();
+        parseAll(source, options, parsed::add, problems);
+        parsed.sort(Comparator.comparing(GoFile::path));
+        problems.sort(Comparator.comparing(SyntaxError::file).thenComparingInt(SyntaxError::line));
+        return new GoSourceTree(source, List.copyOf(parsed), List.copyOf(problems));
+    }
+
+    /** What {@link #check} found: the files parsed, their bytes, and every problem in {@link #allProblems()}'s order. */
+    public record Check(long files, long bytes, long filesWithErrors, List<SyntaxError> problems) {}
+
+    /**
+     * Parses every Go file as {@link #load} does, into the same model, but keeps only its
+     * problems: each file's model is dropped once it is built. A syntax check of a large tree
+     * then never holds the whole model, and the collector has nothing to copy.
+     */
+    public static Check check(SourceFiles source, Options options) {
+        List<SyntaxError> loadProblems = new ArrayList<>();
+        Map<String, List<SyntaxError>> errorsByFile = new java.util.TreeMap<>();
+        long[] filesAndBytes = new long[2];
+        parseAll(source, options, f -> {
+            filesAndBytes[0]++;
+            filesAndBytes[1] += f.sizeInBytes();
+            if (f.hasErrors()) {
+                errorsByFile.put(f.path(), f.errors());
+            }
+        }, loadProblems);
+        loadProblems.sort(Comparator.comparing(SyntaxError::file).thenComparingInt(SyntaxError::line));
+        List<SyntaxError> all = new ArrayList<>(loadProblems);
+        errorsByFile.values().forEach(all::addAll);
+        return new Check(filesAndBytes[0] + loadProblems.size(), filesAndBytes[1], errorsByFile.size() + loadProblems.size(),
+                List.copyOf(all));
+    }
+
+    /** Lists the Go files of {@code source} and hands each parsed file to {@code sink}, on the calling thread. */
+    private static void parseAll(SourceFiles source, Options options, Consumer<GoFile> sink, List<SyntaxError> problems) {
         SourceFiles.Listing listing = source.list();
         for (SourceFiles.Problem p : listing.problems()) {
             if (p.path().endsWith(".go") || isGoDirectory(p.path(), options)) {
@@ -84,10 +120,7 @@ public final class GoSourceTree {
                 paths.add(p);
             }
         }
-        List<GoFile> parsed = parseAll(source, paths, listing.sizes(), options, problems);
-        parsed.sort(Comparator.comparing(GoFile::path));
-        problems.sort(Comparator.comparing(SyntaxError::file).thenComparingInt(SyntaxError::line));
-        return new GoSourceTree(source, List.copyOf(parsed), List.copyOf(problems));
+        parseAll(source, paths, listing.sizes(), options, sink, problems);
     }
 
     /** Whether the go tool would look at a file there: not under vendor/, testdata/ (unless asked), hidden or _ folders. */
@@ -141,14 +174,13 @@ public final class GoSourceTree {
         return files.stream().filter(GoFile::hasErrors).count() + loadProblems.size();
     }
 
-    private static List<GoFile> parseAll(SourceFiles source, List<String> paths, Map<String, Long> sizes, Options options,
-                                         List<SyntaxError> problems) {
+    private static void parseAll(SourceFiles source, List<String> paths, Map<String, Long> sizes, Options options,
+                                 Consumer<GoFile> sink, List<SyntaxError> problems) {
         GoFileParser parser = new GoFileParser();
         // Largest first, so that one big file does not finish last on one thread.
         List<String> bySize = new ArrayList<>(paths);
         bySize.sort(Comparator.comparingLong((String p) -> sizes.getOrDefault(p, 0L)).reversed());
         int threads = Math.max(1, Math.min(options.threads(), bySize.size()));
-        List<GoFile> out = new ArrayList<>(paths.size());
         // Deeply nested expressions recurse deeply in the parser: give it room.
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(null, r, "go-parse", PARSER_STACK_BYTES);
@@ -164,10 +196,11 @@ public final class GoSourceTree {
                     return new Outcome(f.orElse(null), local);
                 }));
             }
-            for (Future<Outcome> f : futures) {
-                Outcome o = f.get();
+            for (int i = 0; i < futures.size(); i++) {
+                Outcome o = futures.get(i).get();
+                futures.set(i, null); // a done future keeps its file: let it go once handed on
                 if (o.file() != null) {
-                    out.add(o.file());
+                    sink.accept(o.file());
                 }
                 problems.addAll(o.problems());
             }
@@ -182,7 +215,6 @@ public final class GoSourceTree {
         } finally {
             pool.shutdownNow();
         }
-        return out;
     }
 
     private record Outcome(GoFile file, List<SyntaxError> problems) {}

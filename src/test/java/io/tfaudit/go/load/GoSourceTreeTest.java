@@ -46,6 +46,25 @@ class GoSourceTreeTest {
     }
 
     @Test
+    void aCheckFindsWhatALoadFindsWithoutKeepingTheModel() throws IOException {
+        write("ok/a.go", goFile("ok", "A"));
+        write("bad/b.go", "package bad\n\nfunc B( {\n");
+        write("bad/c.go", "package bad\n\nvar = 1\n");
+        write("big/d.go", "package big\n\n// " + "x".repeat(200) + "\n");
+        GoSourceTree.Options options = GoSourceTree.Options.defaults().withThreads(2);
+        options = new GoSourceTree.Options(options.includeTestdata(), options.threads(), 100);
+        GoSourceTree tree = GoSourceTree.load(io.tfaudit.source.DirectorySource.of(root), options);
+
+        GoSourceTree.Check check = GoSourceTree.check(io.tfaudit.source.DirectorySource.of(root), options);
+
+        assertThat(tree.allProblems()).hasSize(4); // three syntax errors in two files, and a file too large
+        assertThat(check.problems()).isEqualTo(tree.allProblems());
+        assertThat(check.files()).isEqualTo(tree.files().size() + tree.loadProblems().size()).isEqualTo(4);
+        assertThat(check.bytes()).isEqualTo(tree.totalBytes());
+        assertThat(check.filesWithErrors()).isEqualTo(tree.filesWithErrors()).isEqualTo(3);
+    }
+
+    @Test
     void loadsNestedDirectoriesInParallelSortedWithSlashes() throws IOException {
         List<String> expected = new ArrayList<>();
         for (int d = 0; d < 5; d++) {
