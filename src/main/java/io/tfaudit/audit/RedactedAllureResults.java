@@ -23,9 +23,14 @@ public final class RedactedAllureResults implements LauncherSessionListener {
 
     public RedactedAllureResults() {
         if (installed == null || Allure.getLifecycle() != installed) {
-            install(new RedactingResultsWriter(new FileSystemResultsWriter(Path.of(
-                    PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results")))));
+            install(writer(Path.of(
+                    PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results"))));
         }
+    }
+
+    /** Writes the audit's results into {@code directory}: redacted, and only the files the report reads. */
+    public static AllureResultsWriter writer(Path directory) {
+        return new FixtureContainersOnly(new RedactingResultsWriter(new FileSystemResultsWriter(directory)));
     }
 
     /**

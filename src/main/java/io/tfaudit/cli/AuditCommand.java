@@ -153,7 +153,7 @@ final class AuditCommand {
         }
         // Our own lifecycle writing where asked: Allure's default one reads its directory once per JVM.
         BackgroundResultsWriter resultFiles = new BackgroundResultsWriter(
-                new io.tfaudit.audit.RedactingResultsWriter(new io.qameta.allure.FileSystemResultsWriter(Path.of(results))));
+                io.tfaudit.audit.RedactedAllureResults.writer(Path.of(results)));
         io.qameta.allure.AllureLifecycle lifecycle = io.tfaudit.audit.RedactedAllureResults.install(resultFiles);
         params.put(io.tfaudit.audit.StaleEntriesFile.RESULTS_DIRECTORY, resultsDir.toString());
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
