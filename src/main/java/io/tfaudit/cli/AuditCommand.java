@@ -187,9 +187,28 @@ final class AuditCommand {
         launcher.execute(discovery, listeners.toArray(TestExecutionListener[]::new));
         progress.finish();
         resultFiles.close(); // every result on disk before anything reads them back
-        redactJunitXml(machineOutputs.resolve("junit"));
+        // Nothing below reads the JUnit XML: it is redacted on the other core meanwhile, and
+        // always waited for, so that no unredacted XML is left if what follows fails.
+        Thread junitRedaction = new Thread(() -> redactJunitXml(machineOutputs.resolve("junit")), "junit-xml-redaction");
+        junitRedaction.start();
+        int gateCode;
+        try {
+            gateCode = readBackAndGate(audit, model, results, resultsDir, resultsFolder, gate, machineOutputs);
+        } finally {
+            joinUninterruptibly(junitRedaction);
+        }
         TestExecutionSummary s = summary.getSummary();
         long skipped = s.getTestsAbortedCount() + s.getTestsSkippedCount();
+        out.println(s.getTestsSucceededCount() + " passed, " + s.getTestsFailedCount() + " failed, " + skipped + " skipped");
+        if (nothingRan(s, select)) {
+            return Main.BAD_USAGE;
+        }
+        return gateCode == 0 ? Main.OK : Main.FINDINGS;
+    }
+
+    /** Writes the report's files, and decides the gate from the results read back. */
+    private int readBackAndGate(Audit audit, ProviderModel model, String results, Path resultsDir, ResultsFolder resultsFolder,
+                                io.tfaudit.report.Gate gate, Path machineOutputs) {
         out.println("audited " + audit.providerDir() + " (" + count(model.resources().size(), "resource") + ", "
                 + count(model.dataSources().size(), "data source") + "); results in " + results);
         try {
@@ -198,19 +217,27 @@ final class AuditCommand {
             err.println("tfaudit audit: cannot write the report's environment files: " + e.getMessage());
         }
         recordWhatThisRunWrote(resultsFolder);
-        int gateCode;
         try {
             // Decided from the results the report shows, read back from the results folder.
-            gateCode = io.tfaudit.report.GateMain.decide(resultsDir, gate, machineOutputs.resolve("summary.json"), out);
+            return io.tfaudit.report.GateMain.decide(resultsDir, gate, machineOutputs.resolve("summary.json"), out);
         } catch (Exception e) {
             err.println("tfaudit audit: cannot read the results back: " + e.getMessage());
-            gateCode = Main.FINDINGS;
+            return Main.FINDINGS;
         }
-        out.println(s.getTestsSucceededCount() + " passed, " + s.getTestsFailedCount() + " failed, " + skipped + " skipped");
-        if (nothingRan(s, select)) {
-            return Main.BAD_USAGE;
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
-        return gateCode == 0 ? Main.OK : Main.FINDINGS;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
