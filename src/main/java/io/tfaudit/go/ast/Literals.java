@@ -14,15 +14,23 @@ final class Literals {
         if (raw.startsWith("`")) {
             return raw.substring(1, raw.length() - 1).replace("\r", "");
         }
+        int end = raw.length() - 1;
+        int backslash = raw.indexOf('\\', 1);
+        if (backslash < 0 || backslash >= end) {
+            return raw.substring(1, end); // most literals: no escape, the text is the value
+        }
+        // Escapes are bytes (\xff need not be UTF-8): the value is built as bytes, runs of text at once.
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
         int i = 1;
-        int end = raw.length() - 1;
         while (i < end) {
-            int cp = raw.codePointAt(i);
-            if (cp != '\\') {
-                byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+            int next = raw.indexOf('\\', i);
+            if (next < 0 || next >= end) {
+                next = end;
+            }
+            if (next > i) {
+                byte[] utf8 = raw.substring(i, next).getBytes(StandardCharsets.UTF_8);
                 out.write(utf8, 0, utf8.length);
-                i += Character.charCount(cp);
+                i = next;
                 continue;
             }
             i = escape(raw, i, out);
