@@ -280,7 +280,7 @@ public class US029VerifyCoreDocumentation {
 
     private static boolean mentions(String text, String... names) {
         for (String n : names) {
-            if (word(n).matcher(text).find()) {
+            if (io.tfaudit.criteria.documentation.Words.mentions(text, n, io.tfaudit.criteria.documentation.Words.IDENTIFIER)) {
                 return true;
             }
         }

@@ -39,10 +39,8 @@ public class US031CreateComprehensiveAuditReport {
             f.add(REPORT, "expected the audit's findings, found only headings");
         }
         for (Markdown.Line l : md.lines()) {
-            var m = US030VerifyAuditDocuments.TODO.matcher(l.text());
-            if (m.find()) {
-                f.add(REPORT + ":" + l.number(), "expected a finished report, found \"" + m.group() + "\"");
-            }
+            US030VerifyAuditDocuments.todo(l.text())
+                    .ifPresent(todo -> f.add(REPORT + ":" + l.number(), "expected a finished report, found \"" + todo + "\""));
         }
         f.verify();
     }

@@ -42,7 +42,7 @@ public class US048CreateCodeGeneratorDocumentation {
     }
 
     static boolean mentions(String text, String word) {
-        return Pattern.compile("(^|[^A-Za-z0-9_-])" + Pattern.quote(word) + "($|[^A-Za-z0-9_-])").matcher(text).find();
+        return io.tfaudit.criteria.documentation.Words.mentions(text, word, io.tfaudit.criteria.documentation.Words.HYPHENATED);
     }
 
     @Test

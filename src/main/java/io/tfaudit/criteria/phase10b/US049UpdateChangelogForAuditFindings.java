@@ -161,7 +161,7 @@ public class US049UpdateChangelogForAuditFindings {
     }
 
     private static boolean mentions(String text, String name) {
-        return Pattern.compile("(^|[^A-Za-z0-9_])" + Pattern.quote(name) + "($|[^A-Za-z0-9_])").matcher(text).find();
+        return io.tfaudit.criteria.documentation.Words.mentions(text, name, io.tfaudit.criteria.documentation.Words.IDENTIFIER);
     }
 
     @Test

@@ -137,7 +137,7 @@ final class EnvVars {
 
     /** Whether a document names the variable as a word. */
     static boolean mentions(String doc, String variable) {
-        return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(variable) + "(?![A-Za-z0-9_])").matcher(doc).find();
+        return io.tfaudit.criteria.documentation.Words.mentions(doc, variable, io.tfaudit.criteria.documentation.Words.IDENTIFIER);
     }
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
