@@ -60,13 +60,32 @@ public final class Redaction {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        String known = REDACTED.get(text);
+        if (known != null) {
+            return known;
+        }
+        String redacted;
         try {
-            return Secrets.scrub(ANSI.matcher(text).replaceAll(""));
+            redacted = Secrets.scrub(ANSI.matcher(text).replaceAll(""));
         } catch (StackOverflowError tooDeep) {
             // Text the patterns cannot get through is not written as it is: it might hold a secret.
-            return WITHHELD;
+            redacted = WITHHELD;
         }
+        if (REMEMBERED_CHARS.addAndGet(text.length()) > MAX_REMEMBERED_CHARS) {
+            REDACTED.clear();
+            REMEMBERED_CHARS.set(text.length());
+        }
+        REDACTED.put(text, redacted);
+        return redacted;
     }
+
+    /**
+     * Texts redacted before, by their original: results repeat their labels, names and
+     * messages, and the JUnit XML quotes the messages again. Bounded by the characters kept.
+     */
+    private static final java.util.Map<String, String> REDACTED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong REMEMBERED_CHARS = new java.util.concurrent.atomic.AtomicLong();
+    private static final long MAX_REMEMBERED_CHARS = 4_000_000;
 
     /** What stands for a text that could not be redacted. */
     static final String WITHHELD = "(withheld: tfaudit could not check this text for secrets)";

@@ -226,7 +226,7 @@ public final class Secrets {
 
     /** Whether a field or header name holds a credential: database.password, client_secret, X-Api-Key, Authorization. */
     public static boolean isSensitiveKey(String key) {
-        String k = key.toLowerCase(Locale.ROOT).replaceAll("[.\\-\\s]+", "_");
+        String k = underscored(key);
         if (k.startsWith("x_")) {
             k = k.substring(2);
         }
@@ -353,8 +353,27 @@ public final class Secrets {
         add(found, lineStarts, s, e, kindOf(key));
     }
 
+    /** The key in lower case, each run of '.', '-' and white space one '_': {@code X-Api-Key} is {@code x_api_key}. */
+    private static String underscored(String key) {
+        StringBuilder k = new StringBuilder(key.length());
+        boolean inRun = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '.' || c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r') {
+                if (!inRun) {
+                    k.append('_');
+                }
+                inRun = true;
+            } else {
+                k.append(c);
+                inRun = false;
+            }
+        }
+        return k.toString().toLowerCase(Locale.ROOT);
+    }
+
     private static String kindOf(String key) {
-        String k = key.toLowerCase(Locale.ROOT).replaceAll("[.\\-\\s]+", "_");
+        String k = underscored(key);
         if (k.contains("client_secret")) {
             return "client secret (" + key + ")";
         }
@@ -384,8 +403,12 @@ public final class Secrets {
 
     /** Long, mixed letters and digits, high entropy; not hex (IDs, hashes), not a UUID, not a path of words. */
     static boolean looksRandom(String t) {
-        String core = t.replaceAll("=+$", "");
-        if (core.length() < ENTROPY_MIN_LENGTH || core.matches("[0-9a-fA-F-]+")) {
+        int end = t.length();
+        while (end > 0 && t.charAt(end - 1) == '=') {
+            end--;
+        }
+        String core = t.substring(0, end);
+        if (core.length() < ENTROPY_MIN_LENGTH || core.chars().allMatch(c -> c == '-' || Character.digit(c, 16) >= 0 && c < 128)) {
             return false;
         }
         boolean upper = core.chars().anyMatch(Character::isUpperCase);
