@@ -41,7 +41,8 @@ final class Comments {
             while (codeIndex < code.size() && code.get(codeIndex).getStartIndex() < c.getStartIndex()) {
                 Token t = code.get(codeIndex++);
                 if (t.getType() != Token.EOF && !isImplicitSemicolon(t)) {
-                    lastCodeLine = t.getLine() + newlines(t.getText()); // a raw string may span lines
+                    // Of code, only a raw string spans lines; a token's text is a new String each time asked.
+                    lastCodeLine = t.getLine() + (t.getType() == GoLexer.RAW_STRING_LIT ? newlines(t.getText()) : 0);
                     lastCodeEnd = t.getStartIndex();
                 }
             }
@@ -58,8 +59,9 @@ final class Comments {
                 texts = new ArrayList<>();
                 trailing = line == lastCodeLine;
             }
-            texts.add(c.getText());
-            endLine = line + newlines(c.getText());
+            String text = c.getText();
+            texts.add(text);
+            endLine = line + newlines(text);
             groupEnd = c.getStartIndex();
         }
         if (first != null) {

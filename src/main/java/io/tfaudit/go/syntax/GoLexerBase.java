@@ -5,6 +5,7 @@ import java.util.List;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.WritableToken;
 
 /**
  * Applies Go's automatic semicolon rule as real tokens, so the parser never predicts over
@@ -48,7 +49,7 @@ public abstract class GoLexerBase extends Lexer {
             }
             if (type == GoLexer.BLOCK_COMMENT || type == GoLexer.LINE_COMMENT) {
                 comments.add(token);
-                if (type == GoLexer.BLOCK_COMMENT && token.getText().indexOf('\n') >= 0 && endsStatement()) {
+                if (type == GoLexer.BLOCK_COMMENT && textKept(token).indexOf('\n') >= 0 && endsStatement()) {
                     return semicolonAt(token);
                 }
                 continue;
@@ -63,6 +64,15 @@ public abstract class GoLexerBase extends Lexer {
             lastSignificantType = type;
             return token;
         }
+    }
+
+    /** A token's text, kept in it: the comments' are asked again, and each asking makes a new String. */
+    private static String textKept(Token token) {
+        String text = token.getText();
+        if (token instanceof WritableToken writable) {
+            writable.setText(text);
+        }
+        return text;
     }
 
     /** The comments read so far, in source order. */
