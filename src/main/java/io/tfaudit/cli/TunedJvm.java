@@ -83,6 +83,7 @@ final class TunedJvm {
                 && jvmArguments.stream().noneMatch(TunedJvm::sizesTheYoungGeneration)) {
             command.add("-Xmn" + (young >> 20) + "m");
         }
+        command.addAll(classArchiveOptions(classPath, jvmArguments, System.getProperty(WRITE_CLASS_ARCHIVE)));
         command.addAll(jvmArguments);
         command.add("-D" + SWITCH + "=false");
         command.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
@@ -91,6 +92,66 @@ final class TunedJvm {
         command.add(mainClass);
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * {@code -Dtfaudit.writeClassArchive=FILE}: the relaunched JVM writes the classes it loaded
+     * into FILE when it ends (a dynamic CDS archive); the build does so for the jar it makes.
+     */
+    static final String WRITE_CLASS_ARCHIVE = "tfaudit.writeClassArchive";
+
+    /**
+     * The class archive beside a jar ({@code tfaudit.jsa} beside {@code tfaudit.jar}): the
+     * classes an audit loads, already parsed, verified and laid out, and the lambdas it spins,
+     * which the JVM maps instead of loading them from the jar (about a tenth of an audit of
+     * develop, docs/BENCHMARKS.md). The build writes it for the jar it makes; the JVM checks that
+     * it was written by the same JVM for the same jar (size and time), and ignores it, silently
+     * here, when not. Not used when the user chose an archive or sharing themselves.
+     */
+    static List<String> classArchiveOptions(String classPath, List<String> jvmArguments, String writeTo) {
+        if (jvmArguments.stream().anyMatch(a -> a.startsWith("-Xshare") || a.startsWith("-XX:SharedArchiveFile")
+                || a.startsWith("-XX:ArchiveClassesAtExit"))) {
+            return List.of();
+        }
+        if (writeTo != null) {
+            return List.of("-XX:ArchiveClassesAtExit=" + unfinished(Path.of(writeTo)));
+        }
+        if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+            return List.of();
+        }
+        Path jar = Path.of(classPath);
+        Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ".jsa"));
+        if (!java.nio.file.Files.isRegularFile(archive)) {
+            return List.of();
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /** Where an archive is written before it is complete: a JVM stopped while writing leaves no archive half-written. */
+    static Path unfinished(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".unfinished");
+    }
+
+    /**
+     * Moves the archive the relaunched JVM wrote to its place, once it is whole: the JVM has
+     * ended, with exit code 0 (the build's run passes {@code --fail-on none}).
+     */
+    static void finishClassArchive(String writeTo, int exitCode) {
+        if (writeTo == null) {
+            return;
+        }
+        Path archive = Path.of(writeTo);
+        try {
+            // Only a run that ended as asked: a JVM that failed to write its archive ends otherwise.
+            if (exitCode == Main.OK && java.nio.file.Files.size(unfinished(archive)) > 0) {
+                java.nio.file.Files.move(unfinished(archive), archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                java.nio.file.Files.deleteIfExists(unfinished(archive));
+            }
+        } catch (IOException e) {
+            System.err.println("tfaudit: no class archive written: " + e.getMessage());
+        }
     }
 
     /**
@@ -143,7 +204,9 @@ final class TunedJvm {
             return -1;
         }
         try {
-            return run(command(Path.of(System.getProperty("java.home")), classPath, jvmArguments, Main.class.getName(), args));
+            int exit = run(command(Path.of(System.getProperty("java.home")), classPath, jvmArguments, Main.class.getName(), args));
+            finishClassArchive(System.getProperty(WRITE_CLASS_ARCHIVE), exit);
+            return exit;
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

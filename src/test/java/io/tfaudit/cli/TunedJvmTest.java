@@ -72,6 +72,39 @@ class TunedJvmTest {
     }
 
     @Test
+    void theClassArchiveBesideTheJarIsUsedQuietlyUnlessTheUserChoseSharing(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("tfaudit.jar"), "a jar");
+        assertThat(TunedJvm.classArchiveOptions(jar.toString(), List.of(), null)).isEmpty();
+
+        Files.writeString(dir.resolve("tfaudit.jsa"), "an archive");
+
+        assertThat(TunedJvm.classArchiveOptions(jar.toString(), List.of(), null)).containsExactly(
+                "-XX:SharedArchiveFile=" + dir.resolve("tfaudit.jsa"), "-Xlog:cds*=off", "-Xlog:cds+dynamic=off");
+        assertThat(TunedJvm.classArchiveOptions(jar.toString(), List.of("-Xshare:off"), null)).isEmpty();
+        assertThat(TunedJvm.classArchiveOptions(jar + java.io.File.pathSeparator + "other.jar", List.of(), null)).isEmpty();
+        assertThat(TunedJvm.classArchiveOptions(dir.toString(), List.of(), null)).isEmpty();
+    }
+
+    @Test
+    void aClassArchiveIsWrittenAsideAndTakesItsPlaceOnlyWhenTheRunEndedNormally(@TempDir Path dir) throws Exception {
+        Path archive = dir.resolve("tfaudit.jsa");
+        assertThat(TunedJvm.classArchiveOptions("tfaudit.jar", List.of(), archive.toString()))
+                .containsExactly("-XX:ArchiveClassesAtExit=" + dir.resolve("tfaudit.jsa.unfinished"));
+
+        Files.writeString(TunedJvm.unfinished(archive), "killed while writing");
+        TunedJvm.finishClassArchive(archive.toString(), 137);
+        assertThat(dir).isEmptyDirectory();
+        Files.writeString(TunedJvm.unfinished(archive), "ended with findings: not what the build asks");
+        TunedJvm.finishClassArchive(archive.toString(), Main.FINDINGS);
+        assertThat(dir).isEmptyDirectory();
+
+        Files.writeString(TunedJvm.unfinished(archive), "whole");
+        TunedJvm.finishClassArchive(archive.toString(), Main.OK);
+        assertThat(archive).hasContent("whole");
+        assertThat(TunedJvm.unfinished(archive)).doesNotExist();
+    }
+
+    @Test
     void theRelaunchedJvmRunsTunedAndItsExitCodeIsReturned(@TempDir Path dir) throws Exception {
         Path seen = dir.resolve("jvm-arguments.txt");
         List<String> command = TunedJvm.command(Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"),
