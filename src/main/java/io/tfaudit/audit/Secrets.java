@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  */
 public final class Secrets {
 
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+    private static final Pattern DOTTED_NAME = Pattern.compile("[a-z]+(?:[._][a-z]+)+");
+
     /** One secret: its 1-based line, what kind it is, and the value redacted. The value itself is not kept. */
     public record Secret(int line, String kind, String redacted) {
         @Override
@@ -195,13 +198,13 @@ public final class Secrets {
             return true; // ****, xxxx, ----, 0000
         }
         String lower = v.toLowerCase(Locale.ROOT);
-        if (PLACEHOLDER_WORDS.contains(lower) || lower.matches("-?[0-9]+(\\.[0-9]+)?")) {
+        if (PLACEHOLDER_WORDS.contains(lower) || NUMBER.matcher(lower).matches()) {
             return true;
         }
         if (v.startsWith("$")) {
             return true; // $VAR, ${VAR}: a reference to where the value comes from
         }
-        if (v.matches("[a-z]+(?:[._][a-z]+)+")) {
+        if (DOTTED_NAME.matcher(v).matches()) {
             return true; // a name (slot.name, database.password): an API key's name, not its value
         }
         return PLACEHOLDER.matcher(v).matches();

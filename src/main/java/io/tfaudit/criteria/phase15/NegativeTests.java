@@ -42,6 +42,13 @@ import java.util.regex.Pattern;
  */
 final class NegativeTests {
 
+    private static final Pattern VALIDATORS_CALL = Pattern.compile("(String|Int64|Bool|List|Map|Set|Float64|Object)Validators|GetValidators");
+    private static final Pattern RESPONSE_CONSTRUCTOR = Pattern.compile("New\\w*Respon(se|der)\\w*");
+    private static final Pattern REQUIRED_MESSAGE = Pattern.compile("(?s).*(required|missing).*");
+    private static final Pattern ONE_OF_MESSAGE = Pattern.compile("(?s).*(one of|oneof|value match|valid values|allowed values).*");
+    private static final Pattern RANGE_MESSAGE = Pattern.compile("(?s).*(between|at least|at most|out of range|greater than|less than|minimum|maximum|length).*");
+    private static final Pattern FORMATTED_ATTRIBUTE = Pattern.compile(".*(port|host|hostname|url|email|cidr)$");
+
     /** Kinds of validation a test may exercise. */
     enum Validation { REQUIRED, ENUM, RANGE, FORMAT }
 
@@ -141,7 +148,7 @@ final class NegativeTests {
                     if (callee.equals("IsSensitive")) {
                         checksSensitive = true;
                     }
-                    if (callee.matches("(String|Int64|Bool|List|Map|Set|Float64|Object)Validators|GetValidators")) {
+                    if (VALIDATORS_CALL.matcher(callee).matches()) {
                         schemaValidators = true;
                     }
                     if (TestCode.qualifier(c).endsWith("validator") && !TestCode.qualifier(c).equals("validator")) {
@@ -240,7 +247,7 @@ final class NegativeTests {
 
     /** Calls that serve a status: w.WriteHeader(s), http.Error(w, m, s), httpmock.NewJsonResponse(s, …), …Responder(s, …). */
     private static boolean serves(String callee) {
-        return callee.equals("WriteHeader") || callee.equals("Error") || callee.matches("New\\w*Respon(se|der)\\w*");
+        return callee.equals("WriteHeader") || callee.equals("Error") || RESPONSE_CONSTRUCTOR.matcher(callee).matches();
     }
 
     /** Whether a node lies in a function literal taking an http.ResponseWriter or *http.Request (a fake API's handler). */
@@ -364,13 +371,13 @@ final class NegativeTests {
     static Set<Validation> classify(String pattern) {
         Set<Validation> out = EnumSet.noneOf(Validation.class);
         String p = pattern.toLowerCase(Locale.ROOT);
-        if (p.matches("(?s).*(required|missing).*")) {
+        if (REQUIRED_MESSAGE.matcher(p).matches()) {
             out.add(Validation.REQUIRED);
         }
-        if (p.matches("(?s).*(one of|oneof|value match|valid values|allowed values).*")) {
+        if (ONE_OF_MESSAGE.matcher(p).matches()) {
             out.add(Validation.ENUM);
         }
-        if (p.matches("(?s).*(between|at least|at most|out of range|greater than|less than|minimum|maximum|length).*")) {
+        if (RANGE_MESSAGE.matcher(p).matches()) {
             out.add(Validation.RANGE);
         }
         if (p.matches("(?s).*(format|inappropriate value|must match|regular expression|not a valid|must be a valid"
@@ -407,7 +414,7 @@ final class NegativeTests {
             out.add(Validation.RANGE);
         }
         if (n.contains("regex") || n.contains("port") || n.contains("host") || n.contains("url") || n.contains("format")
-                || attribute != null && attribute.matches(".*(port|host|hostname|url|email|cidr)$")) {
+                || attribute != null && FORMATTED_ATTRIBUTE.matcher(attribute).matches()) {
             out.add(Validation.FORMAT);
         }
         return out;

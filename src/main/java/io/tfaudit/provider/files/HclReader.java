@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 final class HclReader {
 
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9][0-9_.eE+-]*");
+
     private static final Object STDOUT_LOCK = new Object();
     private static final Pattern ERROR_LINE = Pattern.compile("(?i)line[: ]+(\\d+)");
 
@@ -256,7 +258,7 @@ final class HclReader {
         if (v.startsWith("<<")) {
             return HclFile.ValueKind.STRING;
         }
-        if (v.matches("-?[0-9][0-9_.eE+-]*")) {
+        if (NUMBER.matcher(v).matches()) {
             return HclFile.ValueKind.NUMBER;
         }
         if (v.equals("true") || v.equals("false")) {

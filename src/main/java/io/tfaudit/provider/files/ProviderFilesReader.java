@@ -20,6 +20,8 @@ import java.util.TreeSet;
 /** Finds and parses the provider's examples, docs, snapshots, cassettes, tfgen JSON and dotenv files. */
 public final class ProviderFilesReader {
 
+    private static final java.util.regex.Pattern NOT_PROVIDER_FILES = java.util.regex.Pattern.compile("(.*/)?(vendor|target|\\.terraform)/.*");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final long MAX_BYTES = 8L * 1024 * 1024;
@@ -35,7 +37,7 @@ public final class ProviderFilesReader {
         List<String> paths = new ArrayList<>();
         Map<String, FileProblem> tooLarge = new TreeMap<>();
         for (String p : listing.paths()) {
-            if (p.matches("(.*/)?(vendor|target|\\.terraform)/.*")) {
+            if (NOT_PROVIDER_FILES.matcher(p).matches()) {
                 continue;
             }
             long size = listing.sizes().getOrDefault(p, 0L);
