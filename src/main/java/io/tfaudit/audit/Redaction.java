@@ -186,7 +186,14 @@ public final class Redaction {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setExpandEntityReferences(false);
-            org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(file.toFile());
+            var builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e; // said by the caller, not printed by the parser
+                }
+            });
+            org.w3c.dom.Document doc = builder.parse(file.toFile());
             if (!redactNode(doc.getDocumentElement())) {
                 return;
             }

@@ -189,7 +189,7 @@ final class AuditCommand {
         resultFiles.close(); // every result on disk before anything reads them back
         // Nothing below reads the JUnit XML: it is redacted on the other core meanwhile, and
         // always waited for, so that no unredacted XML is left if what follows fails.
-        Thread junitRedaction = new Thread(() -> redactJunitXml(machineOutputs.resolve("junit")), "junit-xml-redaction");
+        Thread junitRedaction = new Thread(() -> redactJunitXml(machineOutputs.resolve("junit"), err), "junit-xml-redaction");
         junitRedaction.start();
         int gateCode;
         try {
@@ -252,12 +252,24 @@ final class AuditCommand {
         return true;
     }
 
-    /** JUnit's XML writer quotes failures as thrown: redacted once written, like every output. */
-    private void redactJunitXml(Path dir) {
+    /**
+     * JUnit's XML writer quotes failures as thrown: redacted once written, like every output. XML
+     * that could not be redacted is removed rather than left as it was written.
+     */
+    static void redactJunitXml(Path dir, PrintStream err) {
         try {
             io.tfaudit.audit.Redaction.junitXmlFiles(dir);
-        } catch (java.io.IOException e) {
-            err.println("tfaudit audit: " + e.getMessage());
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("tfaudit audit: the JUnit XML could not be checked for secrets and is removed: " + e.getMessage());
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (f.getFileName().toString().endsWith(".xml")) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            } catch (java.io.IOException cannotList) {
+                err.println("tfaudit audit: cannot remove it: " + describe(cannotList));
+            }
         }
     }
 

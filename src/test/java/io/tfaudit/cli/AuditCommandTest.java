@@ -335,4 +335,18 @@ class AuditCommandTest {
         }
         assertThat(skips.toString()).contains("--exec").doesNotContain("-Dexec=true").doesNotContain("tfaudit-sample-provider");
     }
+
+    @Test
+    void junitXmlThatCannotBeRedactedIsRemovedNotLeftAsWritten(@TempDir Path junit) throws Exception {
+        Files.writeString(junit.resolve("TEST-junit-jupiter.xml"), "<testsuite><testcase name=\"x\"><failure message=\"token "
+                + "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8\">"); // cut off: not well-formed
+        Files.writeString(junit.resolve("notes.txt"), "not XML: left alone");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        AuditCommand.redactJunitXml(junit, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(junit.resolve("TEST-junit-jupiter.xml")).doesNotExist();
+        assertThat(junit.resolve("notes.txt")).exists();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("could not be checked for secrets and is removed");
+    }
 }
