@@ -94,6 +94,9 @@ final class TunedJvm {
         return command;
     }
 
+    /** The exit code of a JVM that aborted (128 + SIGABRT), as on a fatal error. */
+    static final int JVM_CRASHED = 134;
+
     /**
      * {@code -Dtfaudit.writeClassArchive=FILE}: the relaunched JVM writes the classes it loaded
      * into FILE when it ends (a dynamic CDS archive); the build does so for the jar it makes.
@@ -204,7 +207,16 @@ final class TunedJvm {
             return -1;
         }
         try {
-            int exit = run(command(Path.of(System.getProperty("java.home")), classPath, jvmArguments, Main.class.getName(), args));
+            List<String> command = command(Path.of(System.getProperty("java.home")), classPath, jvmArguments,
+                    Main.class.getName(), args);
+            int exit = run(command);
+            if (exit == JVM_CRASHED && command.stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile="))) {
+                // A damaged archive (one cut short) makes the JVM abort as it starts: once more without it.
+                System.err.println("tfaudit: the JVM failed with the class archive beside the jar; running again without it "
+                        + "(delete it, or rebuild: ./mvnw package)");
+                command.removeIf(a -> a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-Xlog:cds"));
+                exit = run(command);
+            }
             finishClassArchive(System.getProperty(WRITE_CLASS_ARCHIVE), exit);
             return exit;
         } catch (IOException e) {
