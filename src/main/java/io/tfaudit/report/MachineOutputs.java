@@ -23,6 +23,11 @@ import java.util.TreeMap;
  */
 public final class MachineOutputs {
 
+    /** "Phase 01: …" as the report sorts it, "Phase 1: …" as the PRD names it. */
+    private static final java.util.regex.Pattern ISSUE_NUMBER = java.util.regex.Pattern.compile("#\\d+");
+    private static final java.util.regex.Pattern WITH_EXTENSION = java.util.regex.Pattern.compile("(?s).*[^\\s.]\\.[A-Za-z0-9]+");
+    private static final java.util.regex.Pattern PADDED_PHASE = java.util.regex.Pattern.compile("^Phase 0(\\d)");
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private MachineOutputs() {}
@@ -140,8 +145,8 @@ public final class MachineOutputs {
      * a folder in it, or a name with an extension, whatever else the name holds (a space, '#').
      */
     private static boolean looksLikeAPath(String file) {
-        return !file.isBlank() && !file.matches("#\\d+") && !file.startsWith("/") && !file.contains("://")
-                && (file.contains("/") || file.matches("(?s).*[^\\s.]\\.[A-Za-z0-9]+"));
+        return !file.isBlank() && !ISSUE_NUMBER.matcher(file).matches() && !file.startsWith("/") && !file.contains("://")
+                && (file.contains("/") || WITH_EXTENSION.matcher(file).matches());
     }
 
     /** A relative URI reference: every byte outside the unreserved set and '/' percent-encoded (spaces, newlines). */
@@ -268,7 +273,7 @@ public final class MachineOutputs {
             md.append("\n## ").append(s[0]).append("\n\n| criterion | result | finding |\n|---|---|---|\n");
             for (AuditResults.Result r : results.results()) {
                 boolean in = false;
-                String epic = r.epic().replaceFirst("^Phase 0(\\d)", "Phase $1");
+                String epic = PADDED_PHASE.matcher(r.epic()).replaceFirst("Phase $1");
                 for (int i = 1; i < s.length; i++) {
                     in |= epic.equals(s[i]) || epic.startsWith(s[i] + ":") || epic.startsWith(s[i] + " (");
                 }
