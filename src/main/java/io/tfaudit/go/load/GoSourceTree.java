@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -188,17 +187,18 @@ public final class GoSourceTree {
             return t;
         });
         try {
-            List<Future<Outcome>> futures = new ArrayList<>();
+            // Handed on as they are done, not in the order given: a file parsed while the largest
+            // one is still in hand is not kept waiting for it (callers sort).
+            java.util.concurrent.CompletionService<Outcome> done = new java.util.concurrent.ExecutorCompletionService<>(pool);
             for (String p : bySize) {
-                futures.add(pool.submit(() -> {
+                done.submit(() -> {
                     List<SyntaxError> local = new ArrayList<>();
                     Optional<GoFile> f = parseOne(source, p, sizes.getOrDefault(p, 0L), parser, options, local);
                     return new Outcome(f.orElse(null), local);
-                }));
+                });
             }
-            for (int i = 0; i < futures.size(); i++) {
-                Outcome o = futures.get(i).get();
-                futures.set(i, null); // a done future keeps its file: let it go once handed on
+            for (int i = 0; i < bySize.size(); i++) {
+                Outcome o = done.take().get();
                 if (o.file() != null) {
                     sink.accept(o.file());
                 }
