@@ -210,11 +210,12 @@ final class TunedJvm {
             List<String> command = command(Path.of(System.getProperty("java.home")), classPath, jvmArguments,
                     Main.class.getName(), args);
             int exit = run(command);
-            if (exit == JVM_CRASHED && command.stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile="))) {
+            List<String> archive = classArchiveOptions(classPath, jvmArguments, System.getProperty(WRITE_CLASS_ARCHIVE));
+            if (exit == JVM_CRASHED && archive.stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile="))) {
                 // A damaged archive (one cut short) makes the JVM abort as it starts: once more without it.
                 System.err.println("tfaudit: the JVM failed with the class archive beside the jar; running again without it "
                         + "(delete it, or rebuild: ./mvnw package)");
-                command.removeIf(a -> a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-Xlog:cds"));
+                command.removeAll(archive);
                 exit = run(command);
             }
             finishClassArchive(System.getProperty(WRITE_CLASS_ARCHIVE), exit);
