@@ -71,11 +71,13 @@ public final class Redaction {
             // Text the patterns cannot get through is not written as it is: it might hold a secret.
             redacted = WITHHELD;
         }
-        if (REMEMBERED_CHARS.addAndGet(text.length()) > MAX_REMEMBERED_CHARS) {
-            REDACTED.clear();
-            REMEMBERED_CHARS.set(text.length());
+        if (text.length() <= MAX_REMEMBERED_TEXT) {
+            if (REMEMBERED_CHARS.addAndGet(text.length()) > MAX_REMEMBERED_CHARS) {
+                REDACTED.clear();
+                REMEMBERED_CHARS.set(text.length());
+            }
+            REDACTED.put(text, redacted);
         }
-        REDACTED.put(text, redacted);
         return redacted;
     }
 
@@ -86,6 +88,8 @@ public final class Redaction {
     private static final java.util.Map<String, String> REDACTED = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.concurrent.atomic.AtomicLong REMEMBERED_CHARS = new java.util.concurrent.atomic.AtomicLong();
     private static final long MAX_REMEMBERED_CHARS = 4_000_000;
+    /** A longer text (a tool's whole output) is rarely seen twice: not kept. */
+    private static final int MAX_REMEMBERED_TEXT = 65_536;
 
     /** What stands for a text that could not be redacted. */
     static final String WITHHELD = "(withheld: tfaudit could not check this text for secrets)";
