@@ -16,6 +16,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
@@ -48,7 +49,7 @@ public final class Redaction {
     /** {@code Redaction DIR...}: redacts the JUnit XML files in each folder (the Maven audit's Failsafe reports). */
     public static void main(String[] args) throws IOException {
         for (String dir : args) {
-            junitXmlFiles(Path.of(dir));
+            junitXmlFiles(Path.of(dir)).forEach(removed -> System.err.println("tfaudit: JUnit XML " + removed));
         }
     }
 
@@ -170,19 +171,28 @@ public final class Redaction {
 
     /**
      * Redacts the JUnit XML files in {@code dir} (not below it): every text (failure traces,
-     * captured output) and every {@code message} attribute.
+     * captured output) and every {@code message} attribute. A file that cannot be redacted
+     * (malformed, unreadable) is removed rather than left as it was written; what was removed,
+     * and why, is returned.
      */
-    public static void junitXmlFiles(Path dir) throws IOException {
+    public static List<String> junitXmlFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            return;
+            return List.of();
         }
+        List<String> removed = new ArrayList<>();
         try (var files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 if (f.getFileName().toString().endsWith(".xml") && Files.isRegularFile(f)) {
-                    junitXml(f);
+                    try {
+                        junitXml(f);
+                    } catch (IOException | RuntimeException e) {
+                        Files.deleteIfExists(f);
+                        removed.add(f.getFileName() + " could not be checked for secrets and is removed: " + text(e.getMessage()));
+                    }
                 }
             }
         }
+        return removed;
     }
 
     static void junitXml(Path file) throws IOException {

@@ -188,14 +188,15 @@ final class AuditCommand {
         progress.finish();
         resultFiles.close(); // every result on disk before anything reads them back
         // Nothing below reads the JUnit XML: it is redacted on the other core meanwhile, and
-        // always waited for, so that no unredacted XML is left if what follows fails.
-        Thread junitRedaction = new Thread(() -> redactJunitXml(machineOutputs.resolve("junit"), err), "junit-xml-redaction");
-        junitRedaction.start();
+        // always waited for (join does not give up when interrupted), so that no unredacted XML
+        // is left if what follows fails.
+        java.util.concurrent.CompletableFuture<Void> junitRedaction = java.util.concurrent.CompletableFuture.runAsync(
+                () -> redactJunitXml(machineOutputs.resolve("junit"), err));
         int gateCode;
         try {
             gateCode = readBackAndGate(audit, model, results, resultsDir, resultsFolder, gate, machineOutputs);
         } finally {
-            joinUninterruptibly(junitRedaction);
+            junitRedaction.join();
         }
         TestExecutionSummary s = summary.getSummary();
         long skipped = s.getTestsAbortedCount() + s.getTestsSkippedCount();
@@ -226,20 +227,6 @@ final class AuditCommand {
         }
     }
 
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /**
      * A folder with no go.mod at its root is refused before anything is read: {@code --provider /}
      * or a home folder would otherwise be walked and parsed whole.
@@ -258,18 +245,9 @@ final class AuditCommand {
      */
     static void redactJunitXml(Path dir, PrintStream err) {
         try {
-            io.tfaudit.audit.Redaction.junitXmlFiles(dir);
-        } catch (java.io.IOException | RuntimeException e) {
-            err.println("tfaudit audit: the JUnit XML could not be checked for secrets and is removed: " + e.getMessage());
-            try (var files = Files.list(dir)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    if (f.getFileName().toString().endsWith(".xml")) {
-                        Files.deleteIfExists(f);
-                    }
-                }
-            } catch (java.io.IOException cannotList) {
-                err.println("tfaudit audit: cannot remove it: " + describe(cannotList));
-            }
+            io.tfaudit.audit.Redaction.junitXmlFiles(dir).forEach(removed -> err.println("tfaudit audit: JUnit XML " + removed));
+        } catch (java.io.IOException e) {
+            err.println("tfaudit audit: cannot redact the JUnit XML in " + dir + ": " + describe(e));
         }
     }
 

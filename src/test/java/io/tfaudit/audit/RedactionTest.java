@@ -58,6 +58,21 @@ class RedactionTest {
     }
 
     @Test
+    void junitXmlThatCannotBeRedactedIsRemovedAndSaidAndTheOthersAreRedacted() throws IOException {
+        Path broken = dir.resolve("TEST-broken.xml");
+        Files.writeString(broken, "<testsuite><failure message=\"" + KEY + "\">"); // cut off: not well-formed
+        Path sound = dir.resolve("TEST-sound.xml");
+        Files.writeString(sound, "<testsuite><testcase name=\"b\"><failure message=\"" + KEY + "\"/></testcase></testsuite>");
+
+        List<String> removed = Redaction.junitXmlFiles(dir);
+
+        assertThat(broken).doesNotExist();
+        assertThat(removed).singleElement().asString().startsWith("TEST-broken.xml could not be checked for secrets and is removed")
+                .doesNotContain(KEY);
+        assertThat(Files.readString(sound)).doesNotContain(KEY).contains("AKIA…(20 chars)");
+    }
+
+    @Test
     void printedLinesAreRedactedWholeAndALastLineWithoutItsEndIsWritten() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream lines = Redaction.lines(new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
